@@ -1,0 +1,84 @@
+// The shell: the only module that touches process (argv, streams, TTY, environment, exit code).
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT, exitCodeOf, formatError, type ExitCode } from './errors.js';
+import type { CommandContext } from './commands/context.js';
+import { coverageCommand } from './commands/coverage.js';
+import { gapsCommand } from './commands/gaps.js';
+import { ingestCommand } from './commands/ingest.js';
+import { listCommand } from './commands/list.js';
+import { overlapCommand } from './commands/overlap.js';
+import { refreshCommand } from './commands/refresh.js';
+import { showCommand } from './commands/show.js';
+import { tagCommand } from './commands/tag.js';
+import { taxonomyCommand } from './commands/taxonomy.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Colour only on a TTY, never with NO_COLOR (any value), forced off by --no-color. */
+function wantsColor(argv: string[]): boolean {
+  if (argv.includes('--no-color')) return false;
+  if (process.env['NO_COLOR'] !== undefined) return false;
+  return process.stdout.isTTY === true;
+}
+
+/** Runs the command line and returns the exit code. */
+export async function run(argv: string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const context: CommandContext = {
+    stdin: process.stdin,
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    color: wantsColor(argv),
+    width: process.stdout.columns ?? 80,
+    env: process.env,
+    raise: (next) => {
+      if (next > code) code = next;
+    },
+  };
+  const program = new Command('aipolicy')
+    .description('Language, themes, overlap and gaps of AI policy texts from the Benelux and the EU')
+    .version(packageVersion())
+    .option('--debug', 'print stack traces for errors')
+    .option('--no-color', 'never colour the output')
+    .showHelpAfterError('(run aipolicy --help for usage)')
+    .configureOutput({
+      writeOut: context.out,
+      writeErr: context.err,
+      outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
+    })
+    .exitOverride();
+  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, overlapCommand, gapsCommand, coverageCommand, taxonomyCommand, refreshCommand]) {
+    program.addCommand(make(context).exitOverride().configureOutput({
+      writeOut: context.out,
+      writeErr: context.err,
+      outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
+    }));
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      return ok ? Math.max(code, EXIT.ok) as ExitCode : EXIT.usage;
+    }
+    const exit = exitCodeOf(error);
+    context.err(`${formatError(error)}\n`);
+    if (debug || exit === EXIT.internal) context.err(`${error instanceof Error ? error.stack ?? '' : ''}\n`);
+    return Math.max(code, exit) as ExitCode;
+  }
+  return code;
+}
+
+/** Entry point used by bin/aipolicy.js. */
+export async function main(): Promise<void> {
+  // A closed pipe (aipolicy list | head) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,80 @@
+// What a command receives from the shell: streams, colour, width, environment. Commands never touch process.
+import { Command, Option } from 'commander';
+import { LEVELS, type MetaOverrides } from '../core/meta.js';
+import { EXIT, formatError, UsageError, type ExitCode } from '../errors.js';
+import { formatNames, getRenderer, type Report } from '../render/index.js';
+
+/** The shell's side of a command run. */
+export interface CommandContext {
+  stdin: NodeJS.ReadableStream;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+  width: number;
+  env: Record<string, string | undefined>;
+  /** Raised by commands; the shell exits with the highest code raised. */
+  raise: (code: ExitCode) => void;
+}
+
+/** Options shared by the commands that read or write a corpus. */
+export interface CorpusOptions {
+  corpus?: string;
+}
+
+/** Returns the corpus folder: --corpus, else AIPOLICY_CORPUS, else ./corpus. */
+export function resolveCorpus(options: CorpusOptions, context: CommandContext): string {
+  return options.corpus ?? context.env['AIPOLICY_CORPUS'] ?? 'corpus';
+}
+
+/** Adds --corpus to a command. */
+export function withCorpus(command: Command): Command {
+  return command.option('--corpus <dir>', 'corpus folder (default: $AIPOLICY_CORPUS or ./corpus)');
+}
+
+/** Adds --format to a command. */
+export function withFormat(command: Command, fallback = 'table'): Command {
+  return command.addOption(new Option('--format <format>', `output format: ${formatNames().join(', ')}`).default(fallback));
+}
+
+/** Adds the metadata flags that override front matter. */
+export function withMetaFlags(command: Command): Command {
+  return command
+    .option('--level <level>', `level of government: ${LEVELS.join(', ')}`)
+    .option('--country <codes>', 'country code(s), e.g. BE or "BE;NL;LU"')
+    .option('--region <name>', 'region or community, e.g. Flanders')
+    .option('--title <title>', 'document title')
+    .option('--date <date>', 'date: YYYY, YYYY-MM or YYYY-MM-DD')
+    .option('--publisher <name>', 'publisher');
+}
+
+/** Returns the metadata overrides given as flags. */
+export function metaOverridesOf(options: Record<string, unknown>): MetaOverrides {
+  const out: MetaOverrides = {};
+  for (const key of ['title', 'level', 'country', 'region', 'date', 'publisher'] as const) {
+    const value = options[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+/** Renders a report to stdout in the requested format. */
+export function emit(context: CommandContext, report: Report, format: string): void {
+  context.out(getRenderer(format).call(undefined, report, { color: context.color && format === 'table', width: context.width }));
+}
+
+/** Reports errors of individual files on stderr, one line each, and raises exit 2 when there are any. */
+export function reportFileErrors(context: CommandContext, errors: unknown[]): void {
+  for (const error of errors) context.err(`${formatError(error)}\n`);
+  if (errors.length > 0) context.raise(EXIT.input);
+}
+
+/** Returns a positive integer option value; throws UsageError otherwise. */
+export function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a whole number of 1 or more (got "${value}")`);
+  return Number(value);
+}
+
+/** Checks the format name early so a typo fails before any work is done. */
+export function checkFormat(format: string): void {
+  getRenderer(format);
+}

@@ -1,0 +1,18 @@
+// aipolicy list: the documents of the corpus, one line each.
+import { Command } from 'commander';
+import { loadCorpus } from '../workflows/corpus.js';
+import { loadLexicon } from '../workflows/lexicon.js';
+import { checkFormat, emit, reportFileErrors, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';
+
+/** Returns the list command. */
+export function listCommand(context: CommandContext): Command {
+  const command = new Command('list').description('list the documents of the corpus with level, place, language and themes');
+  withFormat(withCorpus(command)).action(async (options: Record<string, unknown>) => {
+    const format = String(options['format']);
+    checkFormat(format);
+    const corpus = await loadCorpus(resolveCorpus(options, context), loadLexicon());
+    reportFileErrors(context, corpus.problems);
+    emit(context, { kind: 'list', documents: corpus.documents }, format);
+  });
+  return command;
+}

@@ -1,0 +1,93 @@
+// Turning bytes into text without ever producing silent garbage.
+import { InputError } from '../errors.js';
+
+/** The text of an input and the encoding it was decoded from. */
+export interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+}
+
+// Bytes that Windows-1252 leaves undefined: seeing one means the file is not Windows-1252.
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Returns the decoded text; throws InputError for binary or undecodable input. */
+export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeStrict(bytes.subarray(3), 'utf-8', file), encoding: 'utf-8-bom' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: decodeStrict(bytes.subarray(2), 'utf-16le', file), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: decodeStrict(bytes.subarray(2), 'utf-16be', file), encoding: 'utf-16be' };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new InputError(file, `binary file: NUL byte at offset ${nul} (not a text document)`);
+  }
+  const invalidAt = findInvalidUtf8(bytes);
+  if (invalidAt === -1) {
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  }
+  if (isWindows1252(bytes)) {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+  throw new InputError(
+    file,
+    `invalid UTF-8 at byte ${invalidAt} and not Windows-1252 either: convert the file to UTF-8`,
+  );
+}
+
+function decodeStrict(bytes: Uint8Array, label: string, file: string): string {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(file, `invalid ${label.toUpperCase()} despite its byte-order mark`);
+  }
+}
+
+/** Returns the offset of the first byte that breaks UTF-8, or -1 when the bytes are valid. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function isWindows1252(bytes: Uint8Array): boolean {
+  for (const b of bytes) {
+    if (CP1252_UNDEFINED.has(b)) return false;
+    // C0 controls other than tab, newline, carriage return and form feed are not text.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
+  }
+  return true;
+}

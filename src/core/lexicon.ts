@@ -1,0 +1,274 @@
+// Compiles the taxonomy into per-language matchers and finds taxonomy terms in a passage.
+import type { LanguageCode } from '../model.js';
+import { createStemmer, foldDiacritics, type Stemmer } from './stem.js';
+import { TAXONOMY_LANGUAGES, type Taxonomy, type TaxonomyLanguage } from './taxonomy.js';
+import { tokenize, type Token } from './tokens.js';
+
+/** What a term stands for: a concept of a theme, with its weight. */
+export interface TermTarget {
+  theme: string;
+  concept: string;
+  weight: number;
+}
+
+interface PhraseEntry {
+  words: string[];
+  targets: TermTarget[];
+}
+
+interface AffixEntry {
+  affix: string;
+  targets: TermTarget[];
+}
+
+interface LanguageMatcher {
+  stemmer: Stemmer;
+  /** Keyed by the stem of the first word. */
+  stems: Map<string, PhraseEntry[]>;
+  /** Keyed by the folded form of the first word: catches forms the stemmer treats unevenly. */
+  forms: Map<string, PhraseEntry[]>;
+  /** Case-sensitive terms (acronyms such as NIS2, CERT, MaaS), keyed by the first word. */
+  exact: Map<string, PhraseEntry[]>;
+  prefixes: AffixEntry[];
+  suffixes: AffixEntry[];
+  infixes: AffixEntry[];
+}
+
+/** The compiled taxonomy: one matcher per language, plus English forms for loanwords elsewhere. */
+export interface Lexicon {
+  taxonomy: Taxonomy;
+  matchers: Record<TaxonomyLanguage, LanguageMatcher>;
+  /** English terms by folded surface form, matched in passages of every language. */
+  english: Map<string, PhraseEntry[]>;
+}
+
+/** A term found in a passage: the token span, the text as written, and what it stands for. */
+export interface RawMatch {
+  term: string;
+  start: number;
+  end: number;
+  firstToken: number;
+  lastToken: number;
+  targets: TermTarget[];
+}
+
+const NEUTRAL: TermTarget = { theme: '', concept: '', weight: 0 };
+
+/** Returns the compiled lexicon of a taxonomy (stems computed once per term). */
+export function compileLexicon(taxonomy: Taxonomy): Lexicon {
+  const matchers = {} as Record<TaxonomyLanguage, LanguageMatcher>;
+  for (const language of TAXONOMY_LANGUAGES) {
+    matchers[language] = {
+      stemmer: createStemmer(language),
+      stems: new Map(),
+      forms: new Map(),
+      exact: new Map(),
+      prefixes: [],
+      suffixes: [],
+      infixes: [],
+    };
+  }
+  const english = new Map<string, PhraseEntry[]>();
+  for (const theme of taxonomy.themes) {
+    for (const concept of theme.concepts) {
+      const target: TermTarget = { theme: theme.id, concept: concept.id, weight: concept.weight };
+      for (const language of TAXONOMY_LANGUAGES) {
+        const matcher = matchers[language];
+        for (const term of concept.terms[language]) {
+          addTerm(matcher, term, target);
+          if (language === 'en' && !isCaseSensitive(term) && !term.includes('*')) {
+            for (const words of englishForms(term.replace(/^=/, ''))) addPhrase(english, words, target);
+          }
+        }
+      }
+    }
+  }
+  // Neutral phrases take their words out of play: "machine learning" is not about skills.
+  for (const language of TAXONOMY_LANGUAGES) {
+    for (const term of taxonomy.cues.neutral[language]) {
+      addTerm(matchers[language], term, NEUTRAL);
+      if (language === 'en' && !isCaseSensitive(term)) {
+        for (const words of englishForms(term.replace(/^=/, ''))) addPhrase(english, words, NEUTRAL);
+      }
+    }
+  }
+  for (const matcher of Object.values(matchers)) {
+    for (const map of [matcher.stems, matcher.forms, matcher.exact]) {
+      for (const entries of map.values()) entries.sort((a, b) => b.words.length - a.words.length);
+    }
+  }
+  for (const entries of english.values()) entries.sort((a, b) => b.words.length - a.words.length);
+  return { taxonomy, matchers, english };
+}
+
+function addTerm(matcher: LanguageMatcher, term: string, target: TermTarget): void {
+  if (term.startsWith('*') && term.endsWith('*')) {
+    addAffix(matcher.infixes, foldDiacritics(term.slice(1, -1).toLowerCase()), target);
+  } else if (term.endsWith('*')) {
+    addAffix(matcher.prefixes, foldDiacritics(term.slice(0, -1).toLowerCase()), target);
+  } else if (term.startsWith('*')) {
+    addAffix(matcher.suffixes, foldDiacritics(term.slice(1).toLowerCase()), target);
+  } else if (term.startsWith('=')) {
+    addPhrase(matcher.forms, tokenize(term.slice(1)).map((t) => t.folded), target);
+  } else if (isCaseSensitive(term)) {
+    addPhrase(matcher.exact, tokenize(term).map((t) => t.surface), target);
+  } else {
+    const tokens = tokenize(term);
+    const stems = tokens.map((t) => matcher.stemmer.stem(t.lower));
+    // Porter stems this short collide with everyday words (données → don, Daten → dat): forms only.
+    if (stems.every((stem) => stem.length >= MIN_STEM)) addPhrase(matcher.stems, stems, target);
+    addPhrase(matcher.forms, tokens.map((t) => t.folded), target);
+  }
+}
+
+const MIN_STEM = 4;
+
+/** Returns true for terms written with a capital after a word's first letter (NIS2, MaaS, AI Act): matched as written. */
+export function isCaseSensitive(term: string): boolean {
+  return term.split(/[\s-]+/).some((word) => /\p{Lu}/u.test(word.slice(1)));
+}
+
+function englishForms(term: string): string[][] {
+  const words = tokenize(term).map((t) => t.folded);
+  const last = words[words.length - 1]!;
+  const plural = last.endsWith('y') ? `${last.slice(0, -1)}ies` : last.endsWith('s') ? `${last}es` : `${last}s`;
+  return [words, [...words.slice(0, -1), plural]];
+}
+
+function addPhrase(map: Map<string, PhraseEntry[]>, words: string[], target: TermTarget): void {
+  if (words.length === 0) return;
+  const key = words[0]!;
+  const entries = map.get(key) ?? [];
+  const same = entries.find((e) => e.words.length === words.length && e.words.every((w, i) => w === words[i]));
+  if (same) {
+    if (!same.targets.some((t) => t.theme === target.theme && t.concept === target.concept)) same.targets.push(target);
+  } else {
+    entries.push({ words, targets: [target] });
+  }
+  map.set(key, entries);
+}
+
+function addAffix(list: AffixEntry[], affix: string, target: TermTarget): void {
+  const same = list.find((e) => e.affix === affix);
+  if (same) same.targets.push(target);
+  else list.push({ affix, targets: [target] });
+}
+
+/** Returns the language whose terms and stemmer apply to a passage (`und`/`lb` borrow a neighbour). */
+export function matchingLanguage(language: LanguageCode): TaxonomyLanguage {
+  if (language === 'lb') return 'de';
+  if (language === 'und') return 'en';
+  return language;
+}
+
+/**
+ * Returns the taxonomy terms found in a text, longest match first, each token used once.
+ * Terms of the passage's language are matched by stem, English terms by form (loanwords).
+ */
+export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode): RawMatch[] {
+  const lang = matchingLanguage(language);
+  const matcher = lexicon.matchers[lang];
+  const tokens = tokenize(text);
+  const stems = tokens.map((t) => matcher.stemmer.stem(t.lower));
+  const matches: RawMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    if (token.groupSize > 1 && token.group === i) {
+      const joined = matchJoinedGroup(matcher, tokens, i, text);
+      if (joined) {
+        matches.push(joined);
+        i += token.groupSize;
+        continue;
+      }
+    }
+    const phrase = matchPhraseAt(lexicon, matcher, lang, tokens, stems, i, text);
+    if (phrase) {
+      const targets = phrase.targets.filter((t) => t.theme !== '');
+      if (targets.length > 0) matches.push({ ...phrase, targets });
+      i = phrase.lastToken + 1;
+      continue;
+    }
+    const targets = matchAffixes(matcher, token.folded);
+    if (targets) matches.push(makeMatch(tokens, i, i, targets, text));
+    i += 1;
+  }
+  return matches;
+}
+
+// "cybersécu-rité" (PDF hyphenation) or "gezondheids-zorg": try the word with its hyphens removed.
+function matchJoinedGroup(matcher: LanguageMatcher, tokens: Token[], first: number, text: string): RawMatch | undefined {
+  const last = first + tokens[first]!.groupSize - 1;
+  const parts = tokens.slice(first, last + 1);
+  const lower = parts.map((t) => t.lower).join('');
+  const folded = foldDiacritics(lower);
+  const targets = [
+    ...single(matcher.stems.get(matcher.stemmer.stem(lower))),
+    ...single(matcher.forms.get(folded)),
+  ];
+  const affixTargets = targets.length === 0 ? matchAffixes(matcher, folded) : undefined;
+  const all = (targets.length > 0 ? dedupeTargets(targets) : affixTargets ?? []).filter((t) => t.theme !== '');
+  return all.length > 0 ? makeMatch(tokens, first, last, all, text) : undefined;
+}
+
+function single(entries: PhraseEntry[] | undefined): TermTarget[] {
+  return (entries ?? []).filter((e) => e.words.length === 1).flatMap((e) => e.targets);
+}
+
+function matchPhraseAt(
+  lexicon: Lexicon,
+  matcher: LanguageMatcher,
+  lang: TaxonomyLanguage,
+  tokens: Token[],
+  stems: string[],
+  i: number,
+  text: string,
+): RawMatch | undefined {
+  const token = tokens[i]!;
+  let bestLength = 0;
+  let bestTargets: TermTarget[] = [];
+  const consider = (entries: PhraseEntry[] | undefined, wordAt: (k: number) => string | undefined): void => {
+    for (const entry of entries ?? []) {
+      const n = entry.words.length;
+      if (n < bestLength) break;
+      if (!entry.words.every((w, k) => wordAt(i + k) === w)) continue;
+      if (n > bestLength) {
+        bestLength = n;
+        bestTargets = [...entry.targets];
+      } else {
+        bestTargets.push(...entry.targets);
+      }
+    }
+  };
+  consider(matcher.stems.get(stems[i]!), (k) => stems[k]);
+  consider(matcher.forms.get(token.folded), (k) => tokens[k]?.folded);
+  consider(matcher.exact.get(token.surface), (k) => tokens[k]?.surface);
+  if (lang !== 'en') consider(lexicon.english.get(token.folded), (k) => tokens[k]?.folded);
+  if (bestLength === 0) return undefined;
+  return makeMatch(tokens, i, i + bestLength - 1, dedupeTargets(bestTargets), text);
+}
+
+function matchAffixes(matcher: LanguageMatcher, folded: string): TermTarget[] | undefined {
+  const targets: TermTarget[] = [];
+  for (const entry of matcher.prefixes) if (folded.startsWith(entry.affix)) targets.push(...entry.targets);
+  for (const entry of matcher.suffixes) if (folded.endsWith(entry.affix)) targets.push(...entry.targets);
+  for (const entry of matcher.infixes) if (folded.includes(entry.affix)) targets.push(...entry.targets);
+  return targets.length > 0 ? dedupeTargets(targets) : undefined;
+}
+
+// One occurrence counts once per theme: the strongest concept it stands for.
+function dedupeTargets(targets: TermTarget[]): TermTarget[] {
+  const seen = new Map<string, TermTarget>();
+  for (const t of targets) {
+    const key = t.theme;
+    const prev = seen.get(key);
+    if (!prev || prev.weight < t.weight) seen.set(key, t);
+  }
+  return [...seen.values()];
+}
+
+function makeMatch(tokens: Token[], first: number, last: number, targets: TermTarget[], text: string): RawMatch {
+  const start = tokens[first]!.start;
+  const end = tokens[last]!.end;
+  return { term: text.slice(start, end), start, end, firstToken: first, lastToken: last, targets };
+}

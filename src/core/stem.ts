@@ -1,0 +1,60 @@
+// The only importer of natural. Its index module pulls in database drivers and reads ./.env,
+// so only the stemmers are imported (see TOOLCHAIN.md).
+import stemmers from 'natural/lib/natural/stemmers/index.js';
+import type { LanguageCode } from '../model.js';
+
+/** A language-bound stemmer with its own memo: lowercased word in, folded stem out. */
+export interface Stemmer {
+  readonly language: LanguageCode;
+  stem(word: string): string;
+}
+
+const CACHE_LIMIT = 200_000;
+
+type Backend = { stem: (token: string) => string };
+
+function backendFor(language: LanguageCode): Backend | undefined {
+  switch (language) {
+    case 'en':
+      return stemmers.PorterStemmer;
+    case 'nl':
+      return stemmers.PorterStemmerNl;
+    case 'fr':
+      return stemmers.PorterStemmerFr;
+    case 'de':
+    case 'lb':
+      return stemmers.PorterStemmerDe;
+    default:
+      return undefined;
+  }
+}
+
+/** Returns a memoising stemmer for the language; for `und` the stem is the folded word itself. */
+export function createStemmer(language: LanguageCode): Stemmer {
+  const backend = backendFor(language);
+  const cache = new Map<string, string>();
+  return {
+    language,
+    stem(word: string): string {
+      const cached = cache.get(word);
+      if (cached !== undefined) return cached;
+      const stem = foldDiacritics(backend ? safeStem(backend, word) : word);
+      // A bounded memo: vocabularies grow slowly, but a hostile corpus must not grow it forever.
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(word, stem);
+      return stem;
+    },
+  };
+}
+
+function safeStem(backend: Backend, word: string): string {
+  // The Porter stemmers are written for short words; very long tokens are compared whole.
+  if (word.length > 40) return word;
+  const stem = backend.stem(word);
+  return stem.length > 0 ? stem : word;
+}
+
+/** Returns the text lowercased with combining marks removed (é → e, ë → e, ß kept). */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}

@@ -1,0 +1,21 @@
+// The library API: what other programs import from 'aipolicy'.
+export type * from './model.js';
+export { EXIT, AipolicyError, InputError, UsageError, CorpusError, TaxonomyError, formatError, exitCodeOf } from './errors.js';
+export { analyseBody } from './core/analyse.js';
+export { decodeBytes } from './core/decode.js';
+export { normaliseText, splitPassages } from './core/text.js';
+export { detectLanguage, detectLanguages } from './core/language.js';
+export { compileLexicon, findTerms, type Lexicon } from './core/lexicon.js';
+export { tagPassageText, tagPassages, aggregateThemes, PASSAGE_THRESHOLD } from './core/tag.js';
+export { buildTaxonomy, checkTaxonomy, type Taxonomy } from './core/taxonomy.js';
+export { buildCoverage, buildOverlap, buildGaps, checkCoverage, groupDocuments } from './core/compare.js';
+export { LEVELS, buildMeta, slugify } from './core/meta.js';
+export { parseFrontMatter } from './io/front-matter.js';
+export { parseDocumentBytes } from './io/read-document.js';
+export { readTaxonomy } from './io/read-taxonomy.js';
+export { listCorpus, writeStored, findStored } from './io/corpus-store.js';
+export { loadLexicon } from './workflows/lexicon.js';
+export { loadCorpus, viewDocument } from './workflows/corpus.js';
+export { ingestPaths } from './workflows/ingest.js';
+export { tagPaths } from './workflows/tag.js';
+export { getRenderer, formatNames, type Report, type RenderOptions } from './render/index.js';

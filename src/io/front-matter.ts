@@ -1,0 +1,144 @@
+// The only importer of gray-matter. Its default engines eval `---js` front matter and cache every
+// input forever (see TOOLCHAIN.md): here only YAML is accepted, parsed by js-yaml 4 with the core
+// schema, and an options object is always passed, which turns the cache off.
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { InputError } from '../errors.js';
+
+/** A document split into its front matter data and its body. */
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  hasFrontMatter: boolean;
+}
+
+/** Largest front matter block accepted. */
+export const MAX_FRONT_MATTER_BYTES = 1024 * 1024;
+const MAX_DEPTH = 32;
+const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
+
+/** Returns the front matter and body of a normalised text; throws InputError for code, bad YAML, or non-mapping front matter. */
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  if (!text.startsWith('---')) return { data: {}, body: text, hasFrontMatter: false };
+  const firstLineEnd = text.indexOf('\n');
+  const firstLine = firstLineEnd === -1 ? text : text.slice(0, firstLineEnd);
+  if (/^-{4,}/.test(firstLine)) return { data: {}, body: text, hasFrontMatter: false };
+  const language = firstLine.slice(3).trim().toLowerCase();
+  if (CODE_LANGUAGES.includes(language)) {
+    throw new InputError(file, `front matter in "${language}" is code and is refused: documents are data (use YAML)`);
+  }
+  if (language !== '' && language !== 'yaml' && language !== 'yml') {
+    throw new InputError(file, `front matter language "${language}" is not supported (use YAML)`);
+  }
+  const close = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text.slice(firstLine.length));
+  if (!close) throw new InputError(file, 'front matter is not closed: no line "---" after the opening "---"');
+  const blockLength = close.index;
+  if (blockLength > MAX_FRONT_MATTER_BYTES) {
+    throw new InputError(file, `front matter is larger than ${MAX_FRONT_MATTER_BYTES} bytes`);
+  }
+  const block = text.slice(firstLine.length + 1, firstLine.length + blockLength);
+  // gray-matter finds its own closing delimiter; hand it exactly the block found here.
+  const parsed = runMatter(`---\n${block}\n---\n`, file);
+  const data = parsed.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new InputError(file, 'front matter must be a mapping of keys to values (it is a list or a single value)');
+  }
+  checkShape(data, file);
+  const body = text.slice(firstLine.length + blockLength + close[0].length);
+  return { data: data as Record<string, unknown>, body, hasFrontMatter: true };
+}
+
+function runMatter(text: string, file: string): { data: unknown } {
+  const refuse = (): never => {
+    throw new InputError(file, 'front matter that is code is refused');
+  };
+  const code = { parse: refuse };
+  const engines = {
+    yaml: { parse: (source: string): object => parseYaml(source) as object },
+    js: code,
+    javascript: code,
+    coffee: code,
+    coffeescript: code,
+    cson: code,
+  };
+  try {
+    return matter(text, { engines, language: 'yaml', excerpt: false });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (error instanceof RangeError) throw new InputError(file, 'front matter is nested too deeply');
+    throw new InputError(file, `invalid YAML front matter: ${message}`);
+  }
+}
+
+function parseYaml(source: string): unknown {
+  const value = yaml.load(source, { schema: yaml.CORE_SCHEMA, json: false });
+  return value === undefined || value === null ? {} : value;
+}
+
+// YAML aliases make a tree a graph (alias bombs); nothing in a document needs them, or deep nesting.
+function checkShape(data: object, file: string): void {
+  const seen = new Set<object>();
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (depth > MAX_DEPTH) throw new InputError(file, `front matter is nested deeper than ${MAX_DEPTH} levels`);
+    if (seen.has(value)) throw new InputError(file, 'front matter uses YAML aliases, which are not accepted');
+    seen.add(value);
+    for (const child of Object.values(value)) walk(child, depth + 1);
+  };
+  walk(data, 0);
+}
+
+/** Returns a Markdown file: YAML front matter (keys in the given order) then the body. */
+export function stringifyFrontMatter(data: Record<string, unknown>, body: string): string {
+  return `---\n${dumpMapping(data, '')}---\n${body}`;
+}
+
+// A small YAML writer for our own front matter: block style for the outer structure, flow style
+// for short leaves (country: ["BE"], evidence items), every string double-quoted (JSON escapes
+// are valid YAML), so that no value can turn into a date, a boolean or a number on reading.
+const FLOW_LIMIT = 160;
+
+function dumpMapping(data: Record<string, unknown>, indent: string): string {
+  let out = '';
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue;
+    out += `${indent}${key}:${dumpValue(value, indent)}`;
+  }
+  return out;
+}
+
+function dumpValue(value: unknown, indent: string): string {
+  const flow = toFlow(value);
+  if (flow.length <= FLOW_LIMIT || !isContainer(value)) return ` ${flow}\n`;
+  if (Array.isArray(value)) {
+    return `\n${value.map((item) => dumpItem(item, `${indent}  `)).join('')}`;
+  }
+  return `\n${dumpMapping(value as Record<string, unknown>, `${indent}  `)}`;
+}
+
+function dumpItem(item: unknown, indent: string): string {
+  const flow = toFlow(item);
+  if (flow.length <= FLOW_LIMIT || !isContainer(item) || Array.isArray(item)) return `${indent}- ${flow}\n`;
+  const inner = dumpMapping(item as Record<string, unknown>, `${indent}  `);
+  return `${indent}- ${inner.slice(indent.length + 2)}`;
+}
+
+function isContainer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function toFlow(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(toFlow).join(', ')}]`;
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k)}: ${toFlow(v)}`);
+    return `{${parts.join(', ')}}`;
+  }
+  return JSON.stringify(String(value));
+}

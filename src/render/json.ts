@@ -1,0 +1,99 @@
+// JSON output: the interface other programs rely on (see README, "JSON output").
+import type { CoverageMatrix, DocumentView, TagResult, ThemeHit } from '../model.js';
+import type { Report } from './index.js';
+
+/** Returns the report as pretty-printed JSON, always valid, ending with a newline. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+}
+
+function toJson(report: Report): unknown {
+  switch (report.kind) {
+    case 'tag':
+      return report.results.map(tagJson);
+    case 'ingest':
+      return { dryRun: report.dryRun, results: report.results };
+    case 'list':
+      return report.documents.map((d) => ({
+        id: d.id,
+        ...d.meta,
+        language: d.language,
+        themes: d.themes.map((t) => ({ id: t.id, score: t.score })),
+        stale: d.stale,
+      }));
+    case 'show':
+      return documentJson(report.document);
+    case 'overlap':
+      return {
+        ...coverageJson(report.overlap.coverage),
+        overlap: report.overlap.cells.flat().map((c) => ({ a: c.a, b: c.b, shared: c.shared, count: c.shared.length, jaccard: c.jaccard })),
+      };
+    case 'gaps':
+      return { ...coverageJson(report.gaps.coverage), gaps: report.gaps.gaps };
+    case 'coverage':
+      return {
+        passed: report.check.passed,
+        required: report.check.required,
+        shortfalls: report.check.shortfalls,
+        ...coverageJson(report.check.coverage),
+      };
+    case 'taxonomy':
+      return report.taxonomy;
+  }
+}
+
+function tagJson(result: TagResult): unknown {
+  if (result.error !== undefined || !result.analysis) return { source: result.source, error: result.error ?? 'not analysed' };
+  return {
+    source: result.source,
+    language: result.analysis.language,
+    languages: result.analysis.languages,
+    themes: themesJson(result.analysis.themes),
+  };
+}
+
+function themesJson(themes: ThemeHit[]): unknown {
+  return themes.map((t) => ({
+    id: t.id,
+    score: t.score,
+    evidence: t.evidence.map((e) => ({
+      text: e.text,
+      terms: e.terms,
+      start: e.start,
+      end: e.end,
+      ...(e.page === undefined ? {} : { page: e.page }),
+    })),
+  }));
+}
+
+function documentJson(d: DocumentView): unknown {
+  return {
+    id: d.id,
+    ...d.meta,
+    language: d.language,
+    languages: d.languages,
+    themes: themesJson(d.themes),
+    stale: d.stale,
+    contentHash: d.contentHash,
+    taxonomyVersion: d.taxonomyVersion,
+  };
+}
+
+function coverageJson(coverage: CoverageMatrix): Record<string, unknown> {
+  return {
+    by: coverage.by,
+    minDocs: coverage.minDocs,
+    groups: coverage.groups.map((g) => ({ key: g.key, documents: g.documents.length })),
+    themes: coverage.themes,
+    coverage: coverage.themes.map((theme, t) => ({
+      theme,
+      cells: coverage.cells[t]!.map((c) => ({
+        group: c.group,
+        covered: c.covered,
+        count: c.documents.length,
+        score: c.score,
+        documents: c.documents,
+      })),
+    })),
+  };
+}

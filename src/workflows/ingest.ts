@@ -1,0 +1,103 @@
+// ingest: inputs → parsed documents → analysis → the corpus, one document at a time, a bad one never stopping the rest.
+import { analyseBody } from '../core/analyse.js';
+import type { Lexicon } from '../core/lexicon.js';
+import type { MetaOverrides } from '../core/meta.js';
+import { buildStoredDocument, hashText } from '../core/record.js';
+import { AipolicyError, formatError } from '../errors.js';
+import type { IngestResult, StoredDocument } from '../model.js';
+import { corpusPath, listCorpus, writeStored } from '../io/corpus-store.js';
+import { parseDocumentBytes } from '../io/read-document.js';
+import { collectInputs, readInput, type SkippedInput } from '../io/read-input.js';
+import { stat } from 'node:fs/promises';
+
+/** Options of an ingest run. */
+export interface IngestOptions {
+  corpus: string;
+  lexicon: Lexicon;
+  overrides: MetaOverrides;
+  id?: string;
+  dryRun: boolean;
+  stdin: NodeJS.ReadableStream;
+}
+
+/** An ingest run's report: one result per input in order, the files skipped, and corpus files that could not be read. */
+export interface IngestReport {
+  results: IngestResult[];
+  skipped: SkippedInput[];
+  corpusProblems: AipolicyError[];
+}
+
+/** Returns what happened to each input: stored, updated, unchanged, duplicate or failed (with the reason). */
+export async function ingestPaths(args: string[], options: IngestOptions): Promise<IngestReport> {
+  const { inputs, skipped } = await collectInputs(args);
+  const existing = await readExisting(options.corpus);
+  const byHash = new Map<string, string>();
+  for (const doc of existing.documents.values()) byHash.set(doc.contentHash, doc.id);
+  const claimed = new Map<string, string>();
+  const results: IngestResult[] = [];
+  for (const input of inputs) {
+    if (input.error) {
+      results.push(failed(input.source, input.error));
+      continue;
+    }
+    try {
+      const bytes = await readInput(input, options.stdin);
+      const parsed = parseDocumentBytes(bytes, input.source, {
+        overrides: options.overrides,
+        ...(options.id === undefined ? {} : { id: options.id }),
+      });
+      const earlier = claimed.get(parsed.id);
+      if (earlier !== undefined) {
+        throw new AipolicyError(`id "${parsed.id}" is already taken by ${earlier} in this run: give one of them an "id:" in its front matter`, 2, input.source);
+      }
+      claimed.set(parsed.id, input.source);
+      const missing = (['level', 'country'] as const).filter((field) => parsed.meta[field] === undefined);
+      const base = { source: input.source, id: parsed.id, ...(missing.length > 0 ? { missing: [...missing] } : {}) };
+      const previous = existing.documents.get(parsed.id);
+      if (previous && isUnchanged(previous, parsed.contentHash, parsed.meta, options.lexicon)) {
+        results.push({ ...base, status: 'unchanged', language: previous.language, themes: previous.themes.map((t) => t.id) });
+        continue;
+      }
+      const twin = byHash.get(parsed.contentHash);
+      if (twin !== undefined && twin !== parsed.id) {
+        results.push({ ...base, status: 'duplicate', duplicateOf: twin });
+        continue;
+      }
+      const analysis = analyseBody(options.lexicon, parsed.body);
+      const stored = buildStoredDocument(parsed, analysis, corpusPath(options.corpus, parsed.id));
+      if (!options.dryRun) await writeStored(options.corpus, stored);
+      existing.documents.set(stored.id, stored);
+      byHash.set(stored.contentHash, stored.id);
+      results.push({ ...base, status: previous ? 'updated' : 'stored', language: analysis.language, themes: analysis.themes.map((t) => t.id) });
+    } catch (error) {
+      if (!(error instanceof AipolicyError)) throw error;
+      results.push(failed(input.source, error));
+    }
+  }
+  return { results, skipped, corpusProblems: existing.problems };
+}
+
+function failed(source: string, error: AipolicyError): IngestResult {
+  const message = formatError(error).replace(/^aipolicy: /, '');
+  const prefix = `${error.file ?? source}: `;
+  return { source, status: 'failed', error: message.startsWith(prefix) ? message.slice(prefix.length) : message };
+}
+
+function isUnchanged(previous: StoredDocument, hash: string, meta: StoredDocument['meta'], lexicon: Lexicon): boolean {
+  return (
+    previous.contentHash === hash &&
+    hashText(previous.body) === hash &&
+    previous.taxonomyVersion === lexicon.taxonomy.version &&
+    JSON.stringify(previous.meta) === JSON.stringify(meta)
+  );
+}
+
+async function readExisting(dir: string): Promise<{ documents: Map<string, StoredDocument>; problems: AipolicyError[] }> {
+  try {
+    await stat(dir);
+  } catch {
+    return { documents: new Map(), problems: [] };
+  }
+  const listing = await listCorpus(dir);
+  return { documents: new Map(listing.documents.map((d) => [d.id, d])), problems: listing.problems };
+}
