@@ -30,7 +30,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   }
   if (isWindows1252(bytes)) {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
   throw new InputError(
     file,
@@ -81,6 +81,22 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return -1;
+}
+
+// Node's TextDecoder treats "windows-1252" as Latin-1 and turns 0x80 into U+0080 instead of €:
+// the 0x80–0x9F block is mapped here (unicode.org's cp1252 table); the rest is Latin-1.
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** Returns Windows-1252 bytes as text. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
 }
 
 function isWindows1252(bytes: Uint8Array): boolean {

@@ -74,7 +74,7 @@ function weighMatches(lexicon: Lexicon, text: string, language: LanguageCode, ra
       let weight = target.weight;
       if (sentence) {
         const sameTheme = sentence.inside.filter((o) => o.targets.some((t) => t.theme === target.theme)).length;
-        if (sentence.enumeration && sameTheme === 1) weight *= LIST_DISCOUNT;
+        if (sentence.enumeration) weight *= LIST_DISCOUNT;
         else if (exampleCue && sameTheme === 1 && exampleCue.test(text.slice(sentence.start, m.start))) {
           weight *= EXAMPLE_DISCOUNT;
         }

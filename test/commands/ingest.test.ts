@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, makeTempDir, runCli } from '../helpers/cli.js';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = makeTempDir()));
+afterEach(() => cleanup());
+
+const corpusFiles = (corpus: string) => (existsSync(corpus) ? readdirSync(corpus).sort() : []);
+
+describe('aipolicy ingest', () => {
+  it('stores a document once and reports the second ingest as unchanged', () => {
+    const corpus = join(dir, 'corpus');
+    const source = join(FIXTURES, 'sources', 'nl-national-nu-nctv-phishing-chatgpt.md');
+    const first = runCli(['ingest', source, '--corpus', corpus, '--format', 'json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).results).toEqual([
+      expect.objectContaining({ status: 'stored', id: 'nl-national-nu-nctv-phishing-chatgpt', language: 'nl', themes: ['cybersecurity'] }),
+    ]);
+    const stored = readFileSync(join(corpus, 'nl-national-nu-nctv-phishing-chatgpt.md'), 'utf8');
+    expect(stored).toMatch(/^---\nid: "nl-national-nu-nctv-phishing-chatgpt"\n/);
+    expect(stored).toContain('level: "national"');
+    expect(stored).toContain('content_hash: "sha256:');
+    expect(stored).toContain('taxonomy_version: "');
+    const second = runCli(['ingest', source, '--corpus', corpus, '--format', 'json']);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).results[0].status).toBe('unchanged');
+    expect(corpusFiles(corpus)).toEqual(['nl-national-nu-nctv-phishing-chatgpt.md']);
+    expect(readFileSync(join(corpus, 'nl-national-nu-nctv-phishing-chatgpt.md'), 'utf8')).toBe(stored);
+  });
+
+  it('updates a document whose text changed, and reports a copy under another name as duplicate', () => {
+    const corpus = join(dir, 'corpus');
+    const file = join(dir, 'plan.md');
+    writeFileSync(file, '---\nlevel: federal\ncountry: BE\n---\nDe cyberveiligheid van de overheid moet beter.\n');
+    expect(JSON.parse(runCli(['ingest', file, '--corpus', corpus, '--format', 'json']).stdout).results[0].status).toBe('stored');
+    writeFileSync(file, '---\nlevel: federal\ncountry: BE\n---\nDe cyberveiligheid van de overheid moet veel beter: ransomware neemt toe.\n');
+    expect(JSON.parse(runCli(['ingest', file, '--corpus', corpus, '--format', 'json']).stdout).results[0].status).toBe('updated');
+    const copy = join(dir, 'copy.md');
+    writeFileSync(copy, readFileSync(file));
+    const dup = JSON.parse(runCli(['ingest', copy, '--corpus', corpus, '--format', 'json']).stdout).results[0];
+    expect(dup).toMatchObject({ status: 'duplicate', duplicateOf: 'plan' });
+    expect(corpusFiles(corpus)).toEqual(['plan.md']);
+  });
+
+  it('refuses ---js front matter with exit 2 and never runs its code', () => {
+    const corpus = join(dir, 'corpus');
+    const marker = join(dir, 'pwned');
+    const evil = join(dir, 'evil.md');
+    writeFileSync(evil, `---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\nText.\n`);
+    const run = runCli(['ingest', evil, '--corpus', corpus]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`aipolicy: ${evil}: front matter in "js" is code and is refused`);
+    expect(existsSync(marker)).toBe(false);
+    expect(corpusFiles(corpus)).toEqual([]);
+  });
+
+  it('reports a bad file in a batch and still stores the others', () => {
+    const corpus = join(dir, 'corpus');
+    const batch = join(dir, 'batch');
+    mkdirSync(batch);
+    writeFileSync(join(batch, 'a-good.md'), '---\nlevel: local\ncountry: NL\n---\nDe gemeente zet een chatbot in voor haar dienstverlening aan burgers.\n');
+    writeFileSync(join(batch, 'b-bad.md'), '---\ntitle: [unclosed\n---\nText\n');
+    writeFileSync(join(batch, 'c-good.txt'), 'Les hôpitaux et les patients profitent de l’IA dans les soins de santé.\n');
+    const run = runCli(['ingest', batch, '--corpus', corpus, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('b-bad.md: invalid YAML front matter');
+    const statuses = JSON.parse(run.stdout).results.map((r: { status: string }) => r.status);
+    expect(statuses).toEqual(['stored', 'failed', 'stored']);
+    expect(corpusFiles(corpus)).toEqual(['a-good.md', 'c-good.md']);
+  });
+
+  it('writes nothing with --dry-run', () => {
+    const corpus = join(dir, 'corpus');
+    const run = runCli(['ingest', join(FIXTURES, 'sources'), '--corpus', corpus, '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dry run, nothing written: 23 stored');
+    expect(existsSync(corpus)).toBe(false);
+  });
+
+  it('reads standard input, lets flags override front matter, and uses AIPOLICY_CORPUS', () => {
+    const corpus = join(dir, 'env-corpus');
+    const run = runCli(['ingest', '-', '--id', 'from-stdin', '--level', 'regional', '--country', 'BE', '--region', 'Flanders', '--format', 'json'], {
+      input: '---\nlevel: federal\ntitle: Onderwijs\n---\nDe Vlaamse overheid investeert in onderwijs, opleidingen en digitale vaardigheden.\n',
+      env: { AIPOLICY_CORPUS: corpus },
+    });
+    expect(run.code).toBe(0);
+    const stored = readFileSync(join(corpus, 'from-stdin.md'), 'utf8');
+    expect(stored).toContain('level: "regional"');
+    expect(stored).toContain('region: "Flanders"');
+    expect(stored).toContain('title: "Onderwijs"');
+  });
+
+  it('says which metadata is missing instead of guessing', () => {
+    const file = join(dir, 'bare.txt');
+    writeFileSync(file, 'De cyberveiligheid van de overheid moet beter.\n');
+    const run = runCli(['ingest', file, '--corpus', join(dir, 'corpus')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('no level or country in front matter or flags');
+  });
+
+  it('refuses an invalid level flag with exit 2', () => {
+    const run = runCli(['ingest', join(FIXTURES, 'seeds', '000_12304a81563e5785.txt'), '--corpus', join(dir, 'c'), '--level', 'province']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('level "province" is not one of eu, benelux, national, federal, regional, local');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, detectLanguages } from '../../src/core/language.js';
+import { splitPassages } from '../../src/core/text.js';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['De federale overheid wil de kansen die artificiële intelligentie biedt ten volle benutten.', 'nl'],
+    ['Le gouvernement fédéral veut exploiter pleinement les possibilités offertes par l’intelligence artificielle.', 'fr'],
+    ['Die Bundesregierung möchte die Chancen der künstlichen Intelligenz voll ausschöpfen und fördern.', 'de'],
+    ['The federal government wants to make full use of the opportunities that artificial intelligence offers.', 'en'],
+    ['AI', 'und'],
+    ['', 'und'],
+  ])('detects %j as %s', (text, expected) => {
+    expect(detectLanguage(text)).toBe(expected);
+  });
+});
+
+describe('detectLanguages', () => {
+  it('reports shares for a mixed Dutch and French document', () => {
+    const body = [
+      'De federale regering keurde vandaag een plan goed om de digitalisering van de overheidsdiensten te versnellen en de burgers beter te informeren over hun rechten.',
+      'Le gouvernement fédéral a approuvé aujourd’hui un plan pour accélérer la numérisation.',
+    ].join('\n\n');
+    const profile = detectLanguages(splitPassages(body));
+    expect(profile.passages).toEqual(['nl', 'fr']);
+    expect(profile.language).toBe('nl');
+    expect(Object.keys(profile.languages)).toEqual(['nl', 'fr']);
+    expect((profile.languages.nl ?? 0) + (profile.languages.fr ?? 0)).toBeCloseTo(1, 1);
+  });
+
+  it('gives short passages the language of the document', () => {
+    const body = 'Actieagenda\n\nDe coalitie heeft een eigen agenda opgesteld waarin tal van acties staan gericht op onderwijs en data delen.';
+    expect(detectLanguages(splitPassages(body)).passages).toEqual(['nl', 'nl']);
+  });
+
+  it('is und for an empty document', () => {
+    expect(detectLanguages([]).language).toBe('und');
+  });
+});

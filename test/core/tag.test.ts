@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyseBody } from '../../src/core/analyse.js';
+import { findTerms } from '../../src/core/lexicon.js';
+import { tagPassageText } from '../../src/core/tag.js';
+import { loadLexicon } from '../../src/workflows/lexicon.js';
+
+const lexicon = loadLexicon();
+const asserted = (text: string, language: 'nl' | 'fr' | 'de' | 'en') =>
+  tagPassageText(lexicon, text, language)
+    .filter((t) => t.asserted)
+    .map((t) => t.theme)
+    .sort();
+
+describe('tagPassageText', () => {
+  it.each([
+    ['nl', 'De cyberveiligheid van onze netwerken staat onder druk door ransomware en phishing.', ['cybersecurity']],
+    ['fr', 'La cybersécurité des réseaux et des systèmes d’information doit être renforcée face aux cyberattaques.', ['cybersecurity']],
+    ['de', 'Die Cybersicherheit vernetzter Produkte soll durch das Cyberresilienzgesetz verbessert werden.', ['cybersecurity']],
+    ['en', 'Hospitals and patients benefit from AI in healthcare, from diagnosis to medical data.', ['healthcare']],
+    ['nl', 'De veiligheid in de stad en de openbare orde blijven een prioriteit.', []],
+    ['fr', 'Pour des raisons de sécurité, le tunnel a été fermé.', []],
+    ['de', 'Die Sicherheit aller Bürger hat Vorrang.', []],
+  ] as const)('%s: %s', (language, text, expected) => {
+    expect(asserted(text, language)).toEqual(expected);
+  });
+
+  it('does not assert themes named once each in a list of examples', () => {
+    const text = 'AI kan een antwoord bieden op tal van uitdagingen, denk maar aan economie, energie, gezondheid, mobiliteit, klimaatverandering en veiligheid.';
+    expect(asserted(text, 'nl')).toEqual([]);
+  });
+
+  it('keeps every score between 0 and 1 and gives the same result twice', () => {
+    const text = 'Data delen, open data, een datastrategie en dataruimtes: data data data data.';
+    const first = tagPassageText(lexicon, text, 'nl');
+    expect(first.every((t) => t.score >= 0 && t.score <= 1)).toBe(true);
+    expect(tagPassageText(lexicon, text, 'nl')).toEqual(first);
+  });
+});
+
+describe('findTerms', () => {
+  it('matches a multi-word phrase once, not its words again', () => {
+    const matches = findTerms(lexicon, 'We need digital skills.', 'en');
+    expect(matches.map((m) => m.term)).toEqual(['digital skills']);
+  });
+
+  it('matches Dutch compounds and PDF hyphenation', () => {
+    expect(findTerms(lexicon, 'De cyberaanval op het ziekenhuis', 'nl').map((m) => m.term)).toEqual(['cyberaanval', 'ziekenhuis']);
+    expect(findTerms(lexicon, 'la stratégie nationale en matière de cybersécu-rité', 'fr').map((m) => m.term)).toEqual(['cybersécu-rité']);
+  });
+
+  it('matches English loanwords in a Dutch passage', () => {
+    expect(findTerms(lexicon, 'Het bedrijf investeert in cybersecurity.', 'nl').some((m) => m.term === 'cybersecurity')).toBe(true);
+  });
+});
+
+describe('analyseBody', () => {
+  it('returns evidence with offsets into the body and the matched terms', () => {
+    const body = 'Inleiding over het plan.\n\nDe cyberveiligheid van de overheid moet beter: ransomware en phishing nemen toe.\n';
+    const analysis = analyseBody(lexicon, body);
+    const cyber = analysis.themes.find((t) => t.id === 'cybersecurity');
+    expect(cyber).toBeDefined();
+    const evidence = cyber!.evidence[0]!;
+    expect(body.slice(evidence.start, evidence.end)).toBe(evidence.text);
+    expect(evidence.terms).toEqual(expect.arrayContaining(['cyberveiligheid', 'ransomware', 'phishing']));
+  });
+
+  it('never takes evidence from page furniture after "Meer nieuws"', () => {
+    const body = 'De cyberveiligheid moet beter: ransomware en phishing nemen toe.\n\nMeer nieuws\n\nHet ziekenhuis en de patiënten in de gezondheidszorg.\n';
+    const analysis = analyseBody(lexicon, body);
+    expect(analysis.themes.map((t) => t.id)).toEqual(['cybersecurity']);
+  });
+});

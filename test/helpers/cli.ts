@@ -1,0 +1,44 @@
+// Runs the built CLI (bin/aipolicy.js → dist/) in a child process, as a user would.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+export const BIN = join(ROOT, 'bin', 'aipolicy.js');
+export const FIXTURES = join(ROOT, 'fixtures');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+}
+
+/** Runs `aipolicy <args>` and returns its exit code, stdout and stderr. */
+export function runCli(args: string[], options: CliOptions = {}): CliRun {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
+  delete env['AIPOLICY_CORPUS'];
+  if (options.env?.['AIPOLICY_CORPUS'] !== undefined) env['AIPOLICY_CORPUS'] = options.env['AIPOLICY_CORPUS'];
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Returns a fresh temporary folder and a function that removes it. */
+export function makeTempDir(prefix = 'aipolicy-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
