@@ -97,7 +97,7 @@ function checkSummary(report: Extract<Report, { kind: 'coverage' }>, { paint }: 
     return `${paint.green('PASS')} every ${check.coverage.by} group covers ${check.required.length} required theme${check.required.length === 1 ? '' : 's'} with at least ${check.coverage.minDocs} document${check.coverage.minDocs === 1 ? '' : 's'}\n`;
   }
   const lines = check.shortfalls.map(
-    (s) => `  ${sanitizeForTerminal(s.group)} lacks ${s.theme}: ${s.documents} of ${s.required} required document${s.required === 1 ? '' : 's'}`,
+    (s) => `  ${sanitizeForTerminal(s.group)} lacks ${s.theme}: ${s.documents} document${s.documents === 1 ? '' : 's'} (needs ${s.required})`,
   );
   return `${paint.red('FAIL')} ${check.shortfalls.length} shortfall${check.shortfalls.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
 }
