@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeOf, formatError, type ExitCode } from './errors.js';
 import type { CommandContext } from './commands/context.js';
 import { coverageCommand } from './commands/coverage.js';
+import { explainCommand } from './commands/explain.js';
 import { gapsCommand } from './commands/gaps.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
@@ -52,7 +53,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
     })
     .exitOverride();
-  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, overlapCommand, gapsCommand, coverageCommand, taxonomyCommand, refreshCommand]) {
+  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, taxonomyCommand, refreshCommand]) {
     program.addCommand(make(context).exitOverride().configureOutput({
       writeOut: context.out,
       writeErr: context.err,

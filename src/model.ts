@@ -51,6 +51,8 @@ export interface TermMatch {
   end: number;
   /** Weight after context discounts (list of examples, etc.). */
   weight: number;
+  /** Why the weight was lowered: one item of a list of themes, an example, a word of an office title. */
+  discount?: 'list' | 'example' | 'title';
 }
 
 /** A theme's score in one passage, with the matches behind it. */
@@ -287,4 +289,37 @@ export interface TaxonomyReport {
   themes: ThemeSummary[];
   problems: Array<{ theme: ThemeId; concept?: string; message: string }>;
   checked: boolean;
+}
+
+/** One passage's part in a theme, for `explain`. */
+export interface ExplainedPassage {
+  passage: number;
+  start: number;
+  end: number;
+  page?: number;
+  text: string;
+  score: number;
+  asserted: boolean;
+  matches: TermMatch[];
+}
+
+/** One theme of a document, with every passage that mentions it. */
+export interface ExplainedTheme {
+  id: ThemeId;
+  /** Document score (0 when no passage asserts it). */
+  score: number;
+  asserted: boolean;
+  passages: ExplainedPassage[];
+}
+
+/** What `explain` shows: why each theme is (or is not) asserted for a document. */
+export interface Explanation {
+  source: string;
+  id: string;
+  meta: DocumentMeta;
+  language: LanguageCode;
+  languages: Partial<Record<LanguageCode, number>>;
+  passageThreshold: number;
+  documentThreshold: number;
+  themes: ExplainedTheme[];
 }

@@ -14,6 +14,7 @@ export interface DevPassage {
   text: string;
   labels: string[];
   url: string;
+  heading: string;
   note?: string;
 }
 

@@ -5,19 +5,20 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseBody } from '../../src/core/analyse.js';
 import { detectLanguage } from '../../src/core/language.js';
-import { passageFeatures, PASSAGE_THRESHOLD, tagPassageText } from '../../src/core/tag.js';
+import { tagPassageText } from '../../src/core/tag.js';
 import { parseDocumentBytes } from '../../src/io/read-document.js';
 import { loadLexicon } from '../../src/workflows/lexicon.js';
 import { FIXTURES as FIX, foldOf, loadPassages, ROOT, type DevPassage } from './dataset.js';
-import { fitLogistic, predict } from './logistic.js';
+import { fitLogistic } from './logistic.js';
 import { evaluate, type Report } from './metrics.js';
-import { FIT, rowsOf } from './train.js';
+import { documentContext, FIT, rowsOf, toCalibration } from './train.js';
 
 interface DocumentCase {
   name: string;
   gold: string[];
   language: string;
   body: string;
+  title: string;
 }
 
 const lexicon = loadLexicon();
@@ -32,14 +33,17 @@ function loadDocuments(): DocumentCase[] {
     const d = JSON.parse(line) as { file: string; lang: string; themes: string[] };
     const name = `${d.file.replace(/\.[a-z]{2}\.txt$/, '')}.md`;
     const parsed = parseDocumentBytes(readFileSync(join(FIX, 'sources', name)), name);
-    cases.push({ name, gold: d.themes, language: d.lang, body: parsed.body });
+    cases.push({ name, gold: d.themes, language: d.lang, body: parsed.body, title: parsed.meta.title ?? '' });
   }
   const labels = JSON.parse(readFileSync(join(FIX, 'seeds', 'labels.json'), 'utf8')) as Record<string, { language: string; themes: string[] } | string>;
+  // The seeds as the sample corpus has them: same text, with their title and metadata.
+  const sources = readdirSync(join(FIX, 'sources')).map((name) => ({ name, parsed: parseDocumentBytes(readFileSync(join(FIX, 'sources', name)), name) }));
   for (const file of readdirSync(join(FIX, 'seeds')).filter((f) => f.endsWith('.txt')).sort()) {
     const label = labels[file];
     if (!label || typeof label === 'string') continue;
-    const parsed = parseDocumentBytes(readFileSync(join(FIX, 'seeds', file)), file);
-    cases.push({ name: `seed ${file}`, gold: label.themes, language: label.language, body: parsed.body });
+    const source = sources.find((s) => s.parsed.meta.source?.includes(file.replace(/\.txt$/, '')));
+    const parsed = source?.parsed ?? parseDocumentBytes(readFileSync(join(FIX, 'seeds', file)), file);
+    cases.push({ name: `seed ${file}`, gold: label.themes, language: label.language, body: parsed.body, title: parsed.meta.title ?? '' });
   }
   return cases;
 }
@@ -94,7 +98,7 @@ function languageReport(passages: DevPassage[]) {
 function passageReport(passages: DevPassage[]) {
   const rows = passages.map((p) => {
     const language = detectLanguage(p.text);
-    const themes = tagPassageText(lexicon, p.text, language);
+    const themes = tagPassageText(lexicon, p.text, language, documentContext(lexicon, p));
     const predicted = themes.filter((t) => t.asserted).map((t) => t.theme);
     return { p, language, themes, predicted };
   });
@@ -128,10 +132,10 @@ function crossValidate(passages: DevPassage[]) {
   const predictions = new Map<string, string[]>();
   for (let fold = 0; fold < FOLDS; fold++) {
     const train = passages.filter((p) => foldOf(p, FOLDS) !== fold);
-    const model = fitLogistic(rowsOf(lexicon, train), THEMES, FIT);
+    const calibration = toCalibration(fitLogistic(rowsOf(lexicon, train), THEMES, FIT));
     for (const p of passages.filter((q) => foldOf(q, FOLDS) === fold)) {
-      const features = passageFeatures(lexicon, p.text, detectLanguage(p.text));
-      predictions.set(p.id, features.filter((t) => predict(model, t.theme, t.features) >= PASSAGE_THRESHOLD).map((t) => t.theme));
+      const themes = tagPassageText(lexicon, p.text, detectLanguage(p.text), { ...documentContext(lexicon, p), calibration });
+      predictions.set(p.id, themes.filter((t) => t.asserted).map((t) => t.theme));
     }
   }
   const overall = evaluate(passages.map((p) => ({ gold: p.labels, predicted: predictions.get(p.id)! })), THEMES);
@@ -145,7 +149,7 @@ function crossValidate(passages: DevPassage[]) {
 
 function documentReport(cases: DocumentCase[]) {
   const rows = cases.map((c) => {
-    const analysis = analyseBody(lexicon, c.body);
+    const analysis = analyseBody(lexicon, c.body, undefined, c.title);
     return { name: c.name, gold: c.gold, predicted: analysis.themes.map((t) => t.id), language: analysis.language, goldLanguage: c.language };
   });
   const report = evaluate(rows.map((r) => ({ gold: r.gold, predicted: r.predicted })), THEMES);

@@ -6,9 +6,9 @@ import { tagPassages } from './tag.js';
 import { splitPassages } from './text.js';
 
 /** Returns the analysis of a normalised body: passages with languages and scores, and the document's themes. */
-export function analyseBody(lexicon: Lexicon, body: string, passages: Passage[] = splitPassages(body)): DocumentAnalysis {
+export function analyseBody(lexicon: Lexicon, body: string, passages: Passage[] = splitPassages(body), title = ''): DocumentAnalysis {
   const profile = detectLanguages(passages);
-  const { analyses, themes } = tagPassages(lexicon, passages, profile.passages);
+  const { analyses, themes } = tagPassages(lexicon, passages, profile.passages, title);
   return {
     language: profile.language,
     languages: profile.languages,

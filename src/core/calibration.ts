@@ -6,6 +6,9 @@ import type { PassageEvidence, ThemeEvidence } from './evidence.js';
 
 /** Passages up to this many words count their evidence fully; longer ones are diluted. */
 const DENSITY_WORDS = 80;
+/** Length range the length feature is clamped to (the development passages' range). */
+const MIN_WORDS = 40;
+const MAX_WORDS = 250;
 
 /** The features, in the order of the calibration's weights. */
 export const FEATURES = [
@@ -18,6 +21,8 @@ export const FEATURES = [
   'top',
   'discounted',
   'log-length',
+  'near-ai',
+  'lead',
 ] as const;
 
 /** Fitted coefficients: one weight per feature, one intercept per theme. */
@@ -40,7 +45,10 @@ export function themeFeatures(evidence: ThemeEvidence, passage: PassageEvidence)
     total === 0 ? 0 : evidence.strength / total,
     evidence.strength === best ? 1 : 0,
     evidence.rawStrength === 0 ? 0 : 1 - evidence.strength / evidence.rawStrength,
-    Math.log(Math.max(passage.words, 1) / DENSITY_WORDS),
+    // The calibration was fitted on passages of 30 to 200 words: outside, length says nothing more.
+    Math.log(Math.min(Math.max(passage.words, MIN_WORDS), MAX_WORDS) / DENSITY_WORDS),
+    evidence.nearAi ? 1 : 0,
+    evidence.lead ? 1 : 0,
   ];
 }
 

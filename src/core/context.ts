@@ -17,7 +17,8 @@ export interface Sentence {
 export interface Enumeration {
   start: number;
   end: number;
-  items: number;
+  /** The spans of the items, in order. */
+  items: Sentence[];
 }
 
 /** The context of a passage: its sentences, enumerations, example and title spans, and whether it is about AI. */
@@ -29,6 +30,8 @@ export interface PassageContext {
   /** Spans of office titles ("Minister van Economische Zaken en Klimaat"). */
   titles: Sentence[];
   aboutAi: boolean;
+  /** Offsets of the AI terms of the passage. */
+  aiTerms: number[];
 }
 
 /** Longest list item, in words, that still reads as an item rather than a clause. */
@@ -38,18 +41,25 @@ const EXAMPLE_WORDS = 6;
 /** Words after an office word that still belong to the title. */
 const TITLE_WORDS = 7;
 
-/** Returns the context of a passage text for the language's cues. */
-export function readContext(text: string, language: TaxonomyLanguage, cues: Cues): PassageContext {
+/** Returns true when the text names AI (artificial intelligence, AI, IA, KI, algorithms…). */
+export function mentionsAi(text: string, language: TaxonomyLanguage, cues: Cues): boolean {
+  return findAiTerms(tokenize(text), cues.ai[language].concat(cues.ai.en)).length > 0;
+}
+
+/** Returns the context of a passage text for the language's cues; `documentAboutAi` when its document is. */
+export function readContext(text: string, language: TaxonomyLanguage, cues: Cues, documentAboutAi = false): PassageContext {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
   const conjunctions = new Set(cues.conjunctions[language].concat(cues.conjunctions.en).map((w) => foldDiacritics(w.toLowerCase())));
   const enumerations = sentences.flatMap((s) => findEnumerations(text, s, conjunctions));
+  const aiTerms = findAiTerms(tokens, cues.ai[language].concat(cues.ai.en));
   return {
     sentences,
     enumerations,
     examples: findCueSpans(text, sentences, cues.examples[language]),
     titles: findTitles(text, tokens, new Set(cues.offices[language].concat(cues.offices.en).map((w) => foldDiacritics(w.toLowerCase())))),
-    aboutAi: hasAiTerm(tokens, cues.ai[language].concat(cues.ai.en)),
+    aboutAi: aiTerms.length > 0 || documentAboutAi,
+    aiTerms,
   };
 }
 
@@ -98,7 +108,8 @@ function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<st
     const items = last - i + 1;
     if (j - i >= 3 && items >= 3) {
       const firstStart = itemTail(text, segments[i]!);
-      runs.push({ start: firstStart, end: segments[last]!.end, items });
+      const spans = segments.slice(i, last + 1).map((s, k) => (k === 0 ? { start: firstStart, end: s.end } : s));
+      runs.push({ start: firstStart, end: segments[last]!.end, items: spans });
       i = last + 1;
     } else {
       i += 1;
@@ -148,7 +159,7 @@ function findTitles(text: string, tokens: Token[], offices: Set<string>): Senten
   return spans;
 }
 
-function hasAiTerm(tokens: Token[], terms: string[]): boolean {
+function findAiTerms(tokens: Token[], terms: string[]): number[] {
   const singles = new Set<string>();
   const pairs = new Set<string>();
   for (const term of terms) {
@@ -156,12 +167,20 @@ function hasAiTerm(tokens: Token[], terms: string[]): boolean {
     if (words.length === 1) singles.add(words[0]!);
     else if (words.length === 2) pairs.add(`${words[0]} ${words[1]}`);
   }
+  const offsets: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const folded = tokens[i]!.folded;
-    if (singles.has(folded)) return true;
-    if (i + 1 < tokens.length && pairs.has(`${folded} ${tokens[i + 1]!.folded}`)) return true;
+    if (singles.has(folded) || (i + 1 < tokens.length && pairs.has(`${folded} ${tokens[i + 1]!.folded}`))) {
+      offsets.push(tokens[i]!.start);
+    }
   }
-  return false;
+  return offsets;
+}
+
+/** Returns true when the span shares a sentence with an AI term. */
+export function isNearAi(context: PassageContext, start: number): boolean {
+  const sentence = context.sentences.find((s) => start >= s.start && start < s.end);
+  return sentence !== undefined && context.aiTerms.some((at) => at >= sentence.start && at < sentence.end);
 }
 
 /** Returns the contexts a span falls in. */

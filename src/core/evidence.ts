@@ -1,6 +1,6 @@
 // Passage text → weighted term matches per theme: the evidence the scores are computed from.
 import type { LanguageCode, TermMatch } from '../model.js';
-import { contextsOf, readContext } from './context.js';
+import { contextsOf, isNearAi, readContext, type Enumeration, type PassageContext } from './context.js';
 import { cueLanguage, findTerms, type Lexicon, type RawMatch } from './lexicon.js';
 import { tokenize } from './tokens.js';
 
@@ -11,6 +11,7 @@ const LIST_THEMES = 3;
 const EXAMPLE_DISCOUNT = 0.5;
 /** Weight left to a term inside an office title ("Minister van Economische Zaken en Klimaat"). */
 const TITLE_DISCOUNT = 0.2;
+const DISCOUNTS = { title: TITLE_DISCOUNT, list: LIST_DISCOUNT, example: EXAMPLE_DISCOUNT } as const;
 /** Extra weight for each repeat of a concept already counted, and its cap per concept. */
 const REPEAT_BONUS = 0.25;
 const REPEAT_CAP = 0.5;
@@ -24,6 +25,10 @@ export interface ThemeEvidence {
   /** The same sum before context discounts. */
   rawStrength: number;
   concepts: string[];
+  /** Some match shares a sentence with an AI term ("AI in de zorg"). */
+  nearAi: boolean;
+  /** Some match is in the passage's first sentence. */
+  lead: boolean;
 }
 
 /** A passage's evidence for every theme it mentions. */
@@ -33,12 +38,19 @@ export interface PassageEvidence {
   themes: ThemeEvidence[];
 }
 
+/** What is known of a passage's document when its evidence is collected. */
+export interface EvidenceOptions {
+  /** The document (or its title) is about AI, so general words on rules and risks count in every passage. */
+  documentAboutAi?: boolean;
+}
+
 /** Returns the weighted matches of a passage grouped by theme (taxonomy order); themes without a match are absent. */
-export function collectEvidence(lexicon: Lexicon, text: string, language: LanguageCode): PassageEvidence {
+export function collectEvidence(lexicon: Lexicon, text: string, language: LanguageCode, options: EvidenceOptions = {}): PassageEvidence {
   const raw = findTerms(lexicon, text, language);
   const words = tokenize(text).length;
   if (raw.length === 0) return { words, aboutAi: false, themes: [] };
-  const { matches, aboutAi } = weighMatches(lexicon, text, language, raw);
+  const { matches, aboutAi, context } = weighMatches(lexicon, text, language, raw, options.documentAboutAi === true);
+  const firstEnd = context.sentences[0]?.end ?? text.length;
   const themes: ThemeEvidence[] = [];
   for (const theme of lexicon.taxonomy.themes) {
     const list = matches.filter((m) => m.match.theme === theme.id);
@@ -49,6 +61,8 @@ export function collectEvidence(lexicon: Lexicon, text: string, language: Langua
       strength: sumConcepts(list.map((m) => [m.match.concept, m.match.weight])),
       rawStrength: sumConcepts(list.map((m) => [m.match.concept, m.base])),
       concepts: [...new Set(list.map((m) => m.match.concept))].sort(),
+      nearAi: list.some((m) => isNearAi(context, m.match.start)),
+      lead: list.some((m) => m.match.start < firstEnd),
     });
   }
   return { words, aboutAi, themes };
@@ -77,29 +91,48 @@ function weighMatches(
   text: string,
   language: LanguageCode,
   raw: RawMatch[],
-): { matches: Array<{ match: TermMatch; base: number }>; aboutAi: boolean } {
-  const context = readContext(text, cueLanguage(language), lexicon.taxonomy.cues);
-  const themesIn = context.enumerations.map(
-    (e) => new Set(raw.filter((m) => m.start >= e.start && m.end <= e.end).flatMap((m) => m.targets.map((t) => t.theme))),
-  );
+  documentAboutAi: boolean,
+): { matches: Array<{ match: TermMatch; base: number }>; aboutAi: boolean; context: PassageContext } {
+  const context = readContext(text, cueLanguage(language), lexicon.taxonomy.cues, documentAboutAi);
+  const lists = context.enumerations.filter((e) => isThemeList(e, raw));
   const out: Array<{ match: TermMatch; base: number }> = [];
   for (const m of raw) {
     const kinds = contextsOf(context, m.start, m.end);
-    const enumeration = context.enumerations.findIndex((e) => m.start >= e.start && m.end <= e.end);
+    const inList = lists.some((e) => m.start >= e.start && m.end <= e.end);
     for (const target of m.targets) {
       if (target.needsAi && !context.aboutAi) continue;
       const base = context.aboutAi && target.aiWeight !== undefined ? target.aiWeight : target.weight;
-      let weight = base;
-      if (kinds.has('title')) weight *= TITLE_DISCOUNT;
-      else if (enumeration !== -1 && themesIn[enumeration]!.size >= LIST_THEMES) weight *= LIST_DISCOUNT;
-      else if (kinds.has('example')) weight *= EXAMPLE_DISCOUNT;
+      const discount = kinds.has('title') ? 'title' : inList ? 'list' : kinds.has('example') ? 'example' : undefined;
+      const weight = base * (discount === undefined ? 1 : DISCOUNTS[discount]);
       out.push({
-        match: { theme: target.theme, concept: target.concept, term: m.term, start: m.start, end: m.end, weight: round(weight) },
+        match: {
+          theme: target.theme,
+          concept: target.concept,
+          term: m.term,
+          start: m.start,
+          end: m.end,
+          weight: round(weight),
+          ...(discount === undefined ? {} : { discount }),
+        },
         base,
       });
     }
   }
-  return { matches: out, aboutAi: context.aboutAi };
+  return { matches: out, aboutAi: context.aboutAi, context };
+}
+
+// An enumeration is a list of themes (not a string of short clauses) when at least LIST_THEMES of
+// its items name a theme and those items name at least LIST_THEMES different themes.
+function isThemeList(enumeration: Enumeration, raw: RawMatch[]): boolean {
+  const themes = new Set<string>();
+  let items = 0;
+  for (const item of enumeration.items) {
+    const inside = raw.filter((m) => m.start >= item.start && m.end <= item.end);
+    if (inside.length === 0) continue;
+    items += 1;
+    for (const m of inside) themes.add(m.targets[0]!.theme);
+  }
+  return items >= LIST_THEMES && themes.size >= LIST_THEMES;
 }
 
 function round(value: number): number {

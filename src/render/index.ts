@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import type {
   CoverageCheck,
   DocumentView,
+  Explanation,
   GapReport,
   IngestResult,
   OverlapMatrix,
@@ -21,7 +22,8 @@ export type Report =
   | { kind: 'overlap'; overlap: OverlapMatrix }
   | { kind: 'gaps'; gaps: GapReport }
   | { kind: 'coverage'; check: CoverageCheck }
-  | { kind: 'taxonomy'; taxonomy: TaxonomyReport };
+  | { kind: 'taxonomy'; taxonomy: TaxonomyReport }
+  | { kind: 'explain'; explanation: Explanation };
 
 /** Options every renderer receives; colour is decided once, in the shell. */
 export interface RenderOptions {

@@ -39,6 +39,8 @@ function toJson(report: Report): unknown {
       };
     case 'taxonomy':
       return report.taxonomy;
+    case 'explain':
+      return report.explanation;
   }
 }
 

@@ -5,7 +5,7 @@ import type { Report } from './index.js';
 import { makeTable, themeCode, themeLegend, type TableContext } from './table.js';
 import { sanitizeForTerminal, truncate } from './text-safe.js';
 
-type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' }>;
+type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' | 'explain' }>;
 
 /** Evidence passages printed per theme in terminal output (all of them are in JSON). */
 const EVIDENCE_SHOWN = 2;
