@@ -3,7 +3,7 @@
 
 /** Elements whose content is never text of the page. */
 export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
   'nav', 'form', 'button', 'select', 'option', 'textarea', 'input', 'label', 'dialog', 'menu',
 ]);
 

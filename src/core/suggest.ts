@@ -47,30 +47,44 @@ export function suggestMeta(meta: DocumentMeta, body: string): MetaSuggestion | 
   const suggestion: MetaSuggestion = { because: [] };
   const host = hostOf(meta.source);
   const hostCue = host === undefined ? undefined : HOST_CUES.find((cue) => cue.host.test(host));
-  const textCue = strongestCue(body);
-  const levelCue = hostCue?.level !== undefined ? { ...hostCue, why: `host ${host}` } : textCue;
+  // A level given by the user narrows the phrases considered to that level's.
+  const textCue = strongestCue(body, meta.level) ?? (meta.level === undefined ? undefined : strongestCue(body, undefined));
+  const levelCue = hostCue?.level !== undefined && (meta.level === undefined || hostCue.level === meta.level) ? { ...hostCue, why: `host ${host}` } : textCue;
   if (levelCue === undefined && hostCue === undefined) return undefined;
   if (wanted.level && levelCue?.level !== undefined) suggestion.level = levelCue.level;
   const country = levelCue?.country ?? hostCue?.country;
   if (wanted.country && country !== undefined) suggestion.country = country;
-  if (wanted.region && suggestion.level === 'regional' && levelCue?.region !== undefined) suggestion.region = levelCue.region;
-  if (suggestion.level === undefined && suggestion.country === undefined) return undefined;
+  const level = meta.level ?? suggestion.level;
+  if (wanted.region && level === 'regional' && levelCue?.level === level && levelCue.region !== undefined) suggestion.region = levelCue.region;
+  if (suggestion.level === undefined && suggestion.country === undefined && suggestion.region === undefined) return undefined;
   if (levelCue !== undefined) suggestion.because.push(levelCue.why);
   if (hostCue !== undefined && host !== undefined && !suggestion.because.includes(`host ${host}`)) suggestion.because.push(`host ${host}`);
   return suggestion;
 }
 
-function strongestCue(body: string): (Cue & { why: string }) | undefined {
+function strongestCue(body: string, level: Level | undefined): (Cue & { why: string }) | undefined {
   let best: (Cue & { why: string; count: number }) | undefined;
   for (const cue of TEXT_CUES) {
+    if (level !== undefined && cue.level !== level) continue;
     const found = body.match(cue.pattern);
     if (!found) continue;
     if (best === undefined || found.length > best.count) {
-      const first = found[0]!.replace(/\s+/g, ' ');
-      best = { ...cue, count: found.length, why: found.length > 1 ? `'${first}' ×${found.length}` : `'${first}'` };
+      best = { ...cue, count: found.length, why: describeFound(found) };
     }
   }
   return best;
+}
+
+// "'Vlaamse Regering' ×2, 'Vlaamse overheid'": each phrase as first written, with its count.
+function describeFound(found: string[]): string {
+  const counts = new Map<string, { text: string; n: number }>();
+  for (const raw of found) {
+    const text = raw.replace(/\s+/g, ' ');
+    const entry = counts.get(text.toLowerCase()) ?? { text, n: 0 };
+    entry.n += 1;
+    counts.set(text.toLowerCase(), entry);
+  }
+  return [...counts.values()].map(({ text, n }) => (n > 1 ? `'${text}' ×${n}` : `'${text}'`)).join(', ');
 }
 
 function hostOf(source: string | undefined): string | undefined {

@@ -15,6 +15,6 @@ export async function loadDocx(bytes: Uint8Array, source: string): Promise<Extra
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InputError(source, `not a readable DOCX file (${message})`);
   }
-  const page = await extractHtmlText(html);
+  const page = await extractHtmlText(html, source);
   return { text: page.text, meta: page.meta.title ? { title: page.meta.title } : {}, encoding: 'docx' };
 }

@@ -1,5 +1,7 @@
 // The only importer of htmlparser2: a streaming parser, so thousands of nested elements cost a
 // stack array here, never the call stack. Loaded lazily, only when a page (or a DOCX) is read.
+// Its own element stack grows by unshift (quadratic in depth): pages nested deeper than
+// MAX_HTML_DEPTH are refused rather than left to run for minutes.
 import { decodeHtmlBytes } from '../core/decode.js';
 import {
   BLOCK_ELEMENTS,
@@ -26,6 +28,9 @@ export interface HtmlText {
   lang?: string;
 }
 
+/** Deepest element nesting read; 20 000 levels parse in about a tenth of a second. */
+export const MAX_HTML_DEPTH = 20_000;
+
 interface Open {
   name: string;
   skip: boolean;
@@ -38,7 +43,7 @@ interface Block {
 }
 
 /** Returns the main text of an HTML page: `<main>`/`<article>` when present, without navigation, furniture, hidden parts or cookie banners. */
-export async function extractHtmlText(html: string): Promise<HtmlText> {
+export async function extractHtmlText(html: string, source: string): Promise<HtmlText> {
   const { Parser } = await import('htmlparser2');
   const stack: Open[] = [];
   const openCount = new Map<string, number>();
@@ -103,6 +108,7 @@ export async function extractHtmlText(html: string): Promise<HtmlText> {
           if (name === 'pre') inPre += 1;
         }
         stack.push({ name, skip, main });
+        if (stack.length > MAX_HTML_DEPTH) throw new InputError(source, `HTML nested deeper than ${MAX_HTML_DEPTH} levels: refused`);
         openCount.set(name, (openCount.get(name) ?? 0) + 1);
         if (skip) skipping = 1;
         if (main) inMain += 1;
@@ -141,7 +147,7 @@ function recordMeta(head: HtmlHead, attributes: Attributes): void {
 /** Returns the text of an HTML file decoded by its BOM or `<meta charset>`, with title, date, publisher and language hint. */
 export async function loadHtml(bytes: Uint8Array, source: string): Promise<ExtractedDocument> {
   const { text: html, encoding } = decodeHtmlBytes(bytes, source);
-  const page = await extractHtmlText(html);
+  const page = await extractHtmlText(html, source);
   if (!/[\p{L}\p{N}]/u.test(page.text)) throw new InputError(source, 'no text: the page has no main text outside navigation, scripts and hidden parts');
   return { text: page.text, meta: { ...page.meta }, encoding, ...(page.lang ? { languageHint: page.lang } : {}) };
 }

@@ -36,6 +36,8 @@ interface GlobFilter {
   base: string;
   matches: (relativePath: string) => boolean;
   matchesHidden: (relativePath: string) => boolean;
+  /** Files the pattern matched (read, skipped, or already named by another argument). */
+  found: number;
 }
 
 /** Returns the inputs named by the arguments: files as given, folders walked, globs expanded (hidden, binary and other files skipped and reported). */
@@ -78,11 +80,10 @@ async function expandGlob(pattern: string, result: CollectedInputs, seen: Set<st
   const { default: picomatch } = await import('picomatch');
   const { base, glob } = picomatch.scan(pattern);
   const root = base === '' ? '.' : base;
-  const found = result.inputs.length + result.skipped.length;
-  const filter: GlobFilter = { base: root, matches: picomatch(glob), matchesHidden: picomatch(glob, { dot: true }) };
+  const filter: GlobFilter = { base: root, matches: picomatch(glob), matchesHidden: picomatch(glob, { dot: true }), found: 0 };
   const info = await stat(root).catch(() => undefined);
   if (info?.isDirectory()) await walk(root, result, seen, new Set(), filter);
-  if (result.inputs.length + result.skipped.length === found) {
+  if (filter.found === 0) {
     result.inputs.push({ source: pattern, error: new InputError(pattern, 'no files match this pattern') });
   }
 }
@@ -113,7 +114,10 @@ async function walk(dir: string, result: CollectedInputs, seen: Set<string>, anc
     const rel = glob ? relative(glob.base, path) : '';
     if (entry.name.startsWith('.')) {
       // Under a glob, only hidden files the pattern would otherwise match are worth a word.
-      if (!glob || glob.matchesHidden(rel)) result.skipped.push({ source: path, reason: 'hidden' });
+      if (!glob || glob.matchesHidden(rel)) {
+        result.skipped.push({ source: path, reason: 'hidden' });
+        if (glob) glob.found += 1;
+      }
       continue;
     }
     let info;
@@ -126,6 +130,7 @@ async function walk(dir: string, result: CollectedInputs, seen: Set<string>, anc
     if (info.isDirectory()) {
       await walk(path, result, seen, inside, glob);
     } else if (info.isFile() && (!glob || glob.matches(rel))) {
+      if (glob) glob.found += 1;
       await addWalkedFile(path, entry.name, result, seen);
     }
   }
