@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       if (next > code) code = next;
     },
     ...(process.stderr.isTTY === true
-      ? { progress: { write: (text: string) => process.stderr.write(text), columns: process.stderr.columns ?? 80, now: () => performance.now() } }
+      ? { progress: { write: (text: string) => process.stderr.write(text), columns: process.stderr.columns || 80, now: () => performance.now() } }
       : {}),
   };
   const program = new Command('aipolicy')
