@@ -3,7 +3,7 @@
 // passage splitter stays unaware of pages.
 import type { Passage } from '../model.js';
 import { splitPassages } from './text.js';
-import { joinWrapped, runsOn } from './wrap.js';
+import { joinWrapped, isRunOn } from './wrap.js';
 
 /** A body made of pages, and the body offset at which each page starts (page 1 at index 0). */
 export interface PagedBody {
@@ -23,7 +23,7 @@ export function joinPages(pageTexts: string[]): PagedBody {
       continue;
     }
     // A sentence (or a hyphenated word) running on from one page to the next stays one paragraph.
-    const join = runsOn(body, text) ? joinWrapped(body, text) : { cut: 0, glue: '\n\n' };
+    const join = isRunOn(body, text) ? joinWrapped(body, text) : { cut: 0, glue: '\n\n' };
     body = body.slice(0, body.length - join.cut) + join.glue;
     pages.push(body.length);
     body += text;
@@ -32,7 +32,7 @@ export function joinPages(pageTexts: string[]): PagedBody {
 }
 
 /** Returns the 1-based page holding a body offset, or undefined when there are no pages. */
-export function pageAt(pages: readonly number[], offset: number): number | undefined {
+export function findPage(pages: readonly number[], offset: number): number | undefined {
   if (pages.length === 0) return undefined;
   let lo = 0;
   let hi = pages.length - 1;
@@ -48,7 +48,7 @@ export function pageAt(pages: readonly number[], offset: number): number | undef
 /** Returns the passages with the page their first character is on; unchanged when there are no pages. */
 export function assignPages(passages: Passage[], pages: readonly number[] | undefined): Passage[] {
   if (!pages || pages.length === 0) return passages;
-  return passages.map((p) => ({ ...p, page: pageAt(pages, p.start)! }));
+  return passages.map((p) => ({ ...p, page: findPage(pages, p.start)! }));
 }
 
 /** Returns the passages of a body, each with its page number when page offsets are given. */

@@ -21,7 +21,7 @@ export function joinWrapped(left: string, right: string): Join {
 }
 
 /** Returns true when a text ends mid-sentence and the next starts in lower case: one paragraph across a break. */
-export function runsOn(left: string, right: string): boolean {
+export function isRunOn(left: string, right: string): boolean {
   return /[\p{Ll},;\p{Pd}\u00AD]$/u.test(left) && /^\p{Ll}/u.test(right);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPages, isPageList, joinPages, pageAt, splitPagedPassages } from '../../src/core/pages.js';
+import { assignPages, isPageList, joinPages, findPage, splitPagedPassages } from '../../src/core/pages.js';
 import { splitPassages } from '../../src/core/text.js';
 
 describe('joinPages', () => {
@@ -14,7 +14,7 @@ describe('joinPages', () => {
   });
 });
 
-describe('pageAt', () => {
+describe('findPage', () => {
   it.each([
     [[0, 10, 20], 0, 1],
     [[0, 10, 20], 9, 1],
@@ -23,7 +23,7 @@ describe('pageAt', () => {
     [[0, 7, 7], 7, 3],
     [[], 3, undefined],
   ])('pages %j, offset %i → page %s', (pages, offset, page) => {
-    expect(pageAt(pages, offset)).toBe(page);
+    expect(findPage(pages, offset)).toBe(page);
   });
 });
 
