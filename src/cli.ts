@@ -40,6 +40,9 @@ export async function run(argv: string[]): Promise<ExitCode> {
     raise: (next) => {
       if (next > code) code = next;
     },
+    ...(process.stderr.isTTY === true
+      ? { progress: { write: (text: string) => process.stderr.write(text), columns: process.stderr.columns || 80, now: () => performance.now() } }
+      : {}),
   };
   const program = new Command('aipolicy')
     .description('Language, themes, overlap and gaps of AI policy texts from the Benelux and the EU')

@@ -113,6 +113,8 @@ export interface ParsedDocument {
   encoding: string;
   /** Language hint from the source (e.g. `<html lang>`), never trusted over detection. */
   languageHint?: string;
+  /** For paged sources (PDF): the body offset where each page starts, page 1 first. */
+  pages?: number[];
 }
 
 /** A theme as stored in a corpus document's front matter. */
@@ -148,6 +150,10 @@ export interface StoredDocument {
   body: string;
   /** Path of the file in the corpus folder. */
   path: string;
+  /** For paged sources (PDF): the body offset where each page starts, so re-analysis keeps page numbers. */
+  pages?: number[];
+  /** Language the source declared (e.g. `<html lang>`): recorded, never trusted over detection. */
+  languageHint?: string;
 }
 
 /** How documents are grouped for comparison. */
@@ -258,6 +264,17 @@ export interface IngestResult {
   duplicateOf?: string;
   /** For `failed`: the reason. */
   error?: string;
+  /** Missing metadata the text or source suggests: printed as a suggestion, never stored. */
+  suggestion?: MetaSuggestion;
+}
+
+/** Level, country or region suggested for a document that lacks them, and what suggested them. */
+export interface MetaSuggestion {
+  level?: Level;
+  country?: string[];
+  region?: string;
+  /** The phrases or host behind the suggestion, e.g. `'federale overheid'`, `host news.belgium.be`. */
+  because: string[];
 }
 
 /** A stored document as `list` and `show` present it, with evidence text resolved from the body. */
@@ -272,6 +289,10 @@ export interface DocumentView {
   path: string;
   contentHash: string;
   taxonomyVersion: string;
+  /** Encoding the source bytes were decoded from (`pdf`, `docx` for those formats). */
+  encoding?: string;
+  /** Number of pages, for paged sources. */
+  pageCount?: number;
 }
 
 /** A theme as the taxonomy command shows it: term counts per language. */

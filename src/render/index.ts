@@ -16,7 +16,7 @@ import { renderTable } from './table.js';
 /** Everything a command can hand to a renderer. */
 export type Report =
   | { kind: 'tag'; results: TagResult[] }
-  | { kind: 'ingest'; results: IngestResult[]; dryRun: boolean }
+  | { kind: 'ingest'; results: IngestResult[]; dryRun: boolean; skipped?: Array<{ source: string; reason: string }> }
   | { kind: 'list'; documents: DocumentView[] }
   | { kind: 'show'; document: DocumentView; body: string }
   | { kind: 'overlap'; overlap: OverlapMatrix }
