@@ -14,7 +14,7 @@ const FRANC_CODES: Record<string, LanguageCode> = { nld: 'nl', fra: 'fr', deu: '
 /** eld's two best scores closer than this (relative) are a tie. */
 const TIE = 0.02;
 /** Passages with fewer letters than this take the document's language: too short to tell. */
-export const MIN_LETTERS = 15;
+export const MIN_LETTERS = 10;
 /** eld reads only the first 1000 characters; longer passages are detected in slices. */
 const SLICE = 1000;
 

@@ -314,3 +314,33 @@ function makeMatch(tokens: Token[], first: number, last: number, targets: TermTa
   const end = tokens[last]!.end;
   return { term: text.slice(start, end), start, end, firstToken: first, lastToken: last, targets };
 }
+
+/** Returns the stems that terms of two themes share without being marked ambiguous (Porter conflations to fix with "="). */
+export function findStemCollisions(lexicon: Lexicon): Array<{ theme: string; concept: string; message: string }> {
+  const ambiguous = new Map<string, string[]>();
+  for (const theme of lexicon.taxonomy.themes) {
+    for (const concept of theme.concepts) ambiguous.set(`${theme.id}/${concept.id}`, concept.ambiguous);
+  }
+  const problems: Array<{ theme: string; concept: string; message: string }> = [];
+  for (const language of TAXONOMY_LANGUAGES) {
+    for (const entries of lexicon.matchers[language].stems.values()) {
+      for (const entry of entries) {
+        const targets = entry.targets.filter((t) => t.theme !== '');
+        for (const a of targets) {
+          for (const b of targets) {
+            if (a.theme >= b.theme) continue;
+            const allowed = ambiguous.get(`${a.theme}/${a.concept}`)?.includes(b.theme) || ambiguous.get(`${b.theme}/${b.concept}`)?.includes(a.theme);
+            if (allowed) continue;
+            const forms = (entry.forms ?? []).map((f) => f.join(' ')).join('", "');
+            problems.push({
+              theme: a.theme,
+              concept: a.concept,
+              message: `${language} terms "${forms}" of ${a.theme}/${a.concept} and ${b.theme}/${b.concept} share the stem "${entry.words.join(' ')}" (write one as "=term")`,
+            });
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
