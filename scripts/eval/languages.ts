@@ -1,6 +1,6 @@
 // npm run eval:languages: compares language detectors on the development passages and on their
 // first N characters: franc 6 and franc-all 7 (restricted to our languages), eld 2.1, and the
-// detector aipolicy uses (eld with franc as tie-breaker, after the Luxembourgish check).
+// detector aipolicy uses (function words where they decide, else eld with franc on ties; Luxembourgish check).
 import { eld } from 'eld/extrasmall';
 import { franc } from 'franc';
 import { franc as francAll } from 'franc-all';
@@ -13,7 +13,7 @@ const detectors: Record<string, (text: string) => string> = {
   'franc 6, only nl/fr/de/en': (t) => CODES[franc(t, { only: ['nld', 'fra', 'deu', 'eng'], minLength: 1 })] ?? 'und',
   'franc-all 7.2, only nl/fr/de/en/lb': (t) => CODES[francAll(t, { only: ['nld', 'fra', 'deu', 'eng', 'ltz'], minLength: 1 })] ?? 'und',
   'eld 2.1 extrasmall, subset nl/fr/de/en': (t) => eld.detect(t).language || 'und',
-  'aipolicy (lb check, eld, franc on ties)': (t) => detectLanguage(t),
+  'aipolicy (function words, else eld; lb check)': (t) => detectLanguage(t),
 };
 
 function prefix(text: string, n: number): string {

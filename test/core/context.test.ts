@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contextsOf, mentionsAi, readContext, splitSentences } from '../../src/core/context.js';
 import { loadLexicon } from '../../src/workflows/lexicon.js';
 
-const cues = loadLexicon().taxonomy.cues;
+const lexicon = loadLexicon();
 const spanOf = (text: string, word: string) => {
   const start = text.indexOf(word);
   return [start, start + word.length] as const;
@@ -17,7 +17,7 @@ describe('readContext', () => {
     ['nl', 'De Minister van Economische Zaken en Klimaat schreef een brief over algoritmen.', 'Klimaat', 'title'],
     ['de', 'Die Bildungsministerin Lydia Klinkenberg sprach über Schulen.', 'Lydia', 'title'],
   ] as const)('%s: finds the %s context of "%s"', (language, text, word, kind) => {
-    const context = readContext(text, language, cues);
+    const context = readContext(text, lexicon.cues[language]);
     const [start, end] = spanOf(text, word);
     expect([...contextsOf(context, start, end)]).toContain(kind);
   });
@@ -26,7 +26,7 @@ describe('readContext', () => {
     ['nl', 'De gemeente zet een chatbot in, want de burgers vragen erom, en dat werkt goed.', 'chatbot'],
     ['en', 'Hospitals need data to treat patients.', 'data'],
   ] as const)('%s: plain prose is not an enumeration (%s)', (language, text, word) => {
-    const context = readContext(text, language, cues);
+    const context = readContext(text, lexicon.cues[language]);
     const [start, end] = spanOf(text, word);
     expect(contextsOf(context, start, end).has('enumeration')).toBe(false);
   });
@@ -42,6 +42,6 @@ describe('readContext', () => {
     ['en', 'Algorithms decide on benefits.', true],
     ['nl', 'De gemeente opent een nieuw loket.', false],
   ] as const)('mentionsAi(%s, %j) = %s', (language, text, expected) => {
-    expect(mentionsAi(text, language, cues)).toBe(expected);
+    expect(mentionsAi(text, lexicon.cues[language])).toBe(expected);
   });
 });
