@@ -1,10 +1,13 @@
 // A previous `coverage --format json` output as a baseline: which group covered which theme. Pure.
 import { InputError } from '../errors.js';
-import type { CoverageMatrix, Shortfall, ThemeId } from '../model.js';
+import type { CoverageMatrix, DocumentFilter, Shortfall, ThemeId } from '../model.js';
+import { describeFilter } from './filter.js';
 
 /** What a baseline says: the grouping and, per group in its order, the themes it covered. */
 export interface Baseline {
   by: string;
+  /** The filters the baseline was made with (`field=a,b`), when its manifest records them. */
+  filters?: string[];
   covered: Array<{ group: string; themes: ThemeId[] }>;
 }
 
@@ -33,7 +36,24 @@ export function parseBaseline(data: unknown, file: string): Baseline {
       groups.set(c!['group'] as string, themes);
     }
   }
-  return { by: record['by'] as string, covered: [...groups.entries()].map(([group, themes]) => ({ group, themes })) };
+  const manifest = record['manifest'] as Record<string, unknown> | undefined;
+  const filters = Array.isArray(manifest?.['filters']) ? (manifest['filters'] as DocumentFilter[]).map(describeFilter) : undefined;
+  return {
+    by: record['by'] as string,
+    ...(filters === undefined ? {} : { filters }),
+    covered: [...groups.entries()].map(([group, themes]) => ({ group, themes })),
+  };
+}
+
+/** Returns why a baseline cannot be compared with a check grouped by `by` with `filters`, or undefined when it can. */
+export function describeBaselineMismatch(baseline: Baseline, by: string, filters: DocumentFilter[]): string | undefined {
+  if (baseline.by !== by) return `it groups by ${baseline.by}, this check by ${by} (pass --by ${baseline.by})`;
+  const now = filters.map(describeFilter);
+  if (baseline.filters !== undefined && baseline.filters.join(' ') !== now.join(' ')) {
+    const said = (list: string[]): string => (list.length === 0 ? 'no filter' : list.join(' and '));
+    return `it was made with ${said(baseline.filters)}, this check has ${said(now)}`;
+  }
+  return undefined;
 }
 
 /** Returns a `lost` shortfall for every group × theme the baseline covered and the coverage does not. */

@@ -24,9 +24,9 @@ export function groupKeysOf(doc: ComparedDocument, by: GroupBy): string[] {
 }
 
 /**
- * Returns the groups of documents, ordered from eu down to local: by level for `level`; by year
- * for `year`; otherwise by the widest level among the group's documents, then EU first, then
- * alphabetically. The `(none)` group comes last.
+ * Returns the groups of documents, ordered from eu down to local: by level for `level`; EU first,
+ * then alphabetically for `country`; by year for `year`; otherwise by the widest level among the
+ * group's documents, then alphabetically. The `(none)` group comes last.
  */
 export function groupDocuments(documents: ComparedDocument[], by: GroupBy): Group[] {
   const groups = new Map<string, string[]>();
@@ -50,7 +50,7 @@ function compareGroups(a: { key: string; rank: number }, b: { key: string; rank:
   if (a.key === NO_VALUE) return 1;
   if (b.key === NO_VALUE) return -1;
   if (by === 'level') return rankLevel(a.key) - rankLevel(b.key);
-  if (by !== 'year' && a.rank !== b.rank) return a.rank - b.rank;
+  if (by !== 'year' && by !== 'country' && a.rank !== b.rank) return a.rank - b.rank;
   if (by === 'country') {
     if (a.key === 'EU') return -1;
     if (b.key === 'EU') return 1;

@@ -18,6 +18,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
     case 'overlap':
     case 'gaps':
     case 'coverage':
+    case 'diff':
+    case 'report':
       return renderMatrixReport(report, context);
     default:
       return renderDocumentReport(report, context);
