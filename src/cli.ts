@@ -5,6 +5,7 @@ import { readToolVersion } from './io/package-info.js';
 import type { CommandContext } from './commands/context.js';
 import { coverageCommand } from './commands/coverage.js';
 import { diffCommand } from './commands/diff.js';
+import { explainCommand } from './commands/explain.js';
 import { gapsCommand } from './commands/gaps.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
@@ -37,6 +38,9 @@ export async function run(argv: string[]): Promise<ExitCode> {
     raise: (next) => {
       if (next > code) code = next;
     },
+    ...(process.stderr.isTTY === true
+      ? { progress: { write: (text: string) => process.stderr.write(text), columns: process.stderr.columns || 80, now: () => performance.now() } }
+      : {}),
   };
   const program = new Command('aipolicy')
     .description('Language, themes, overlap and gaps of AI policy texts from the Benelux and the EU')
@@ -50,7 +54,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
     })
     .exitOverride();
-  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, overlapCommand, gapsCommand, coverageCommand, reportCommand, diffCommand, taxonomyCommand, refreshCommand]) {
+  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, reportCommand, diffCommand, taxonomyCommand, refreshCommand]) {
     program.addCommand(make(context).exitOverride().configureOutput({
       writeOut: context.out,
       writeErr: context.err,

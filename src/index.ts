@@ -1,7 +1,9 @@
 // The library API: what other programs import from 'aipolicy'.
 export type * from './model.js';
 export { EXIT, AipolicyError, InputError, UsageError, CorpusError, TaxonomyError, formatError, exitCodeOf } from './errors.js';
-export { analyseBody } from './core/analyse.js';
+export { analyseBody, analyseDocument } from './core/analyse.js';
+export { joinPages, splitPagedPassages } from './core/pages.js';
+export { suggestMeta } from './core/suggest.js';
 export { decodeBytes } from './core/decode.js';
 export { normaliseText, splitPassages } from './core/text.js';
 export { detectLanguage, detectLanguages } from './core/language.js';
@@ -18,7 +20,7 @@ export { readCompetence } from './io/read-competence.js';
 export { listCorpusAtRevision } from './io/git-corpus.js';
 export { LEVELS, buildMeta, slugify } from './core/meta.js';
 export { parseFrontMatter } from './io/front-matter.js';
-export { parseDocumentBytes } from './io/read-document.js';
+export { parseDocumentBytes, readDocument } from './io/read-document.js';
 export { readTaxonomy } from './io/read-taxonomy.js';
 export { listCorpus, writeStored, findStored } from './io/corpus-store.js';
 export { loadLexicon } from './workflows/lexicon.js';

@@ -51,6 +51,8 @@ export interface TermMatch {
   end: number;
   /** Weight after context discounts (list of examples, etc.). */
   weight: number;
+  /** Why the weight was lowered: one item of a list of themes, an example, a word of an office title. */
+  discount?: 'list' | 'example' | 'title';
 }
 
 /** A theme's score in one passage, with the matches behind it. */
@@ -111,6 +113,8 @@ export interface ParsedDocument {
   encoding: string;
   /** Language hint from the source (e.g. `<html lang>`), never trusted over detection. */
   languageHint?: string;
+  /** For paged sources (PDF): the body offset where each page starts, page 1 first. */
+  pages?: number[];
 }
 
 /** A theme as stored in a corpus document's front matter. */
@@ -146,6 +150,10 @@ export interface StoredDocument {
   body: string;
   /** Path of the file in the corpus folder. */
   path: string;
+  /** For paged sources (PDF): the body offset where each page starts, so re-analysis keeps page numbers. */
+  pages?: number[];
+  /** Language the source declared (e.g. `<html lang>`): recorded, never trusted over detection. */
+  languageHint?: string;
 }
 
 /** How documents are grouped for comparison. */
@@ -276,6 +284,17 @@ export interface IngestResult {
   duplicateOf?: string;
   /** For `failed`: the reason. */
   error?: string;
+  /** Missing metadata the text or source suggests: printed as a suggestion, never stored. */
+  suggestion?: MetaSuggestion;
+}
+
+/** Level, country or region suggested for a document that lacks them, and what suggested them. */
+export interface MetaSuggestion {
+  level?: Level;
+  country?: string[];
+  region?: string;
+  /** The phrases or host behind the suggestion, e.g. `'federale overheid'`, `host news.belgium.be`. */
+  because: string[];
 }
 
 /** A stored document as `list` and `show` present it, with evidence text resolved from the body. */
@@ -290,6 +309,10 @@ export interface DocumentView {
   path: string;
   contentHash: string;
   taxonomyVersion: string;
+  /** Encoding the source bytes were decoded from (`pdf`, `docx` for those formats). */
+  encoding?: string;
+  /** Number of pages, for paged sources. */
+  pageCount?: number;
 }
 
 /** A theme as the taxonomy command shows it: term counts per language. */
@@ -409,4 +432,37 @@ export interface AnalysisScope {
   documents: ComparedDocument[];
   /** Show the strongest evidence passage of each cell (`--evidence`; always in the HTML report). */
   evidence: boolean;
+}
+
+/** One passage's part in a theme, for `explain`. */
+export interface ExplainedPassage {
+  passage: number;
+  start: number;
+  end: number;
+  page?: number;
+  text: string;
+  score: number;
+  asserted: boolean;
+  matches: TermMatch[];
+}
+
+/** One theme of a document, with every passage that mentions it. */
+export interface ExplainedTheme {
+  id: ThemeId;
+  /** Document score (0 when no passage asserts it). */
+  score: number;
+  asserted: boolean;
+  passages: ExplainedPassage[];
+}
+
+/** What `explain` shows: why each theme is (or is not) asserted for a document. */
+export interface Explanation {
+  source: string;
+  id: string;
+  meta: DocumentMeta;
+  language: LanguageCode;
+  languages: Partial<Record<LanguageCode, number>>;
+  passageThreshold: number;
+  documentThreshold: number;
+  themes: ExplainedTheme[];
 }

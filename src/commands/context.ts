@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { LEVELS, type MetaOverrides } from '../core/meta.js';
 import { EXIT, formatError, UsageError, type ExitCode } from '../errors.js';
 import { formatNames, getRenderer, type Report, type ReportKind } from '../render/index.js';
+import type { ProgressSink } from './progress.js';
 
 /** The shell's side of a command run. */
 export interface CommandContext {
@@ -14,6 +15,8 @@ export interface CommandContext {
   env: Record<string, string | undefined>;
   /** Raised by commands; the shell exits with the highest code raised. */
   raise: (code: ExitCode) => void;
+  /** The terminal's stderr for progress bars; absent when stderr is not a TTY. */
+  progress?: ProgressSink;
 }
 
 /** Options shared by the commands that read or write a corpus. */

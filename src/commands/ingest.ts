@@ -1,15 +1,17 @@
-// aipolicy ingest <files or folders…>: read, analyse and store documents in the corpus.
+// aipolicy ingest <files, folders or globs…>: read, analyse and store documents in the corpus.
 import { Command } from 'commander';
+import { suggestionFlags } from '../core/suggest.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadLexicon } from '../workflows/lexicon.js';
-import { ingestPaths } from '../workflows/ingest.js';
+import { ingestPaths, type IngestReport } from '../workflows/ingest.js';
 import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withMetaFlags, type CommandContext } from './context.js';
+import { startProgress } from './progress.js';
 
 /** Returns the ingest command. */
 export function ingestCommand(context: CommandContext): Command {
   const command = new Command('ingest')
-    .description('read documents (files, folders, or - for stdin), detect language and themes, store them in the corpus')
-    .argument('<paths...>', 'files or folders to ingest; - reads standard input')
+    .description('read documents (Markdown, text, HTML, PDF, DOCX; folders, globs, or - for stdin), detect language and themes, store them in the corpus')
+    .argument('<paths...>', 'files, folders or quoted globs (\'docs/**/*.pdf\'); - reads standard input')
     .option('--dry-run', 'show what would be stored, write nothing')
     .option('--id <id>', 'document id (one input only; default: from front matter or file name)');
   withMetaFlags(withFormat(withCorpus(command))).action(async (paths: string[], options: Record<string, unknown>) => {
@@ -17,25 +19,32 @@ export function ingestCommand(context: CommandContext): Command {
     checkFormat(format);
     const id = options['id'] as string | undefined;
     if (id !== undefined && paths.length !== 1) throw new UsageError('--id needs exactly one input');
-    const corpus = resolveCorpus(options, context);
+    const progress = startProgress(context.progress);
     const report = await ingestPaths(paths, {
-      corpus,
+      corpus: resolveCorpus(options, context),
       lexicon: loadLexicon(),
       overrides: metaOverridesOf(options),
       ...(id === undefined ? {} : { id }),
       dryRun: options['dryRun'] === true,
       stdin: context.stdin,
+      onProgress: progress.update,
     });
-    for (const skip of report.skipped) context.err(`aipolicy: ${skip.source}: skipped (${skip.reason})\n`);
-    reportFileErrors(context, report.corpusProblems);
-    for (const r of report.results) {
-      if (r.status === 'failed') context.err(`aipolicy: ${r.source}: ${r.error}\n`);
-      else if (r.missing && r.status !== 'unchanged') {
-        context.err(`aipolicy: ${r.source}: no ${r.missing.join(' or ')} in front matter or flags (pass --${r.missing[0]}); it will be grouped under "(none)"\n`);
-      }
-    }
-    if (report.results.some((r) => r.status === 'failed')) context.raise(EXIT.input);
-    emit(context, { kind: 'ingest', results: report.results, dryRun: options['dryRun'] === true }, format);
+    progress.finish();
+    reportMessages(context, report);
+    emit(context, { kind: 'ingest', results: report.results, dryRun: options['dryRun'] === true, skipped: report.skipped }, format);
   });
   return command;
+}
+
+function reportMessages(context: CommandContext, report: IngestReport): void {
+  for (const skip of report.skipped) context.err(`aipolicy: ${skip.source}: skipped (${skip.reason})\n`);
+  reportFileErrors(context, report.corpusProblems);
+  for (const r of report.results) {
+    if (r.status === 'failed') context.err(`aipolicy: ${r.source}: ${r.error}\n`);
+    else if (r.missing && r.status !== 'unchanged') {
+      context.err(`aipolicy: ${r.source}: no ${r.missing.join(' or ')} in front matter or flags (pass --${r.missing[0]}); it will be grouped under "(none)"\n`);
+      if (r.suggestion) context.err(`aipolicy: ${r.source}: suggestion: ${suggestionFlags(r.suggestion)} (from ${r.suggestion.because.join(', ')})\n`);
+    }
+  }
+  if (report.results.some((r) => r.status === 'failed')) context.raise(EXIT.input);
 }

@@ -1,6 +1,6 @@
 // aipolicy refresh: re-analyse stored documents whose analysis is stale, and store the result.
 import { Command } from 'commander';
-import { analyseBody } from '../core/analyse.js';
+import { analyseDocument } from '../core/analyse.js';
 import { buildStoredDocument, hashText } from '../core/record.js';
 import type { IngestResult } from '../model.js';
 import { listCorpus, writeStored } from '../io/corpus-store.js';
@@ -27,8 +27,8 @@ export function refreshCommand(context: CommandContext): Command {
         results.push({ source: doc.path, id: doc.id, status: 'unchanged', language: doc.language, themes: doc.themes.map((t) => t.id) });
         continue;
       }
-      const analysis = analyseBody(lexicon, doc.body);
-      const parsed = { source: doc.path, id: doc.id, meta: doc.meta, body: doc.body, contentHash: hashText(doc.body), encoding: doc.encoding };
+      const analysis = analyseDocument(lexicon, doc);
+      const parsed = { ...doc, source: doc.path, contentHash: hashText(doc.body) };
       if (!dryRun) await writeStored(dir, buildStoredDocument(parsed, analysis, doc.path));
       results.push({ source: doc.path, id: doc.id, status: 'updated', language: analysis.language, themes: analysis.themes.map((t) => t.id) });
     }

@@ -3,12 +3,13 @@ import type { DocumentAnalysis, Passage } from '../model.js';
 import { detectLanguages } from './language.js';
 import type { Lexicon } from './lexicon.js';
 import { tagPassages } from './tag.js';
+import { splitPagedPassages } from './pages.js';
 import { splitPassages } from './text.js';
 
 /** Returns the analysis of a normalised body: passages with languages and scores, and the document's themes. */
-export function analyseBody(lexicon: Lexicon, body: string, passages: Passage[] = splitPassages(body)): DocumentAnalysis {
+export function analyseBody(lexicon: Lexicon, body: string, passages: Passage[] = splitPassages(body), title = ''): DocumentAnalysis {
   const profile = detectLanguages(passages);
-  const { analyses, themes } = tagPassages(lexicon, passages, profile.passages);
+  const { analyses, themes } = tagPassages(lexicon, passages, profile.passages, title);
   return {
     language: profile.language,
     languages: profile.languages,
@@ -16,4 +17,16 @@ export function analyseBody(lexicon: Lexicon, body: string, passages: Passage[] 
     themes,
     taxonomyVersion: lexicon.taxonomy.version,
   };
+}
+
+/** What the analysis needs of a document: its body, its page starts, its title. */
+export interface AnalysableDocument {
+  body: string;
+  pages?: number[] | undefined;
+  meta?: { title?: string | undefined };
+}
+
+/** Returns the analysis of a document: passages with page numbers when it has pages, its title read as context. */
+export function analyseDocument(lexicon: Lexicon, document: AnalysableDocument): DocumentAnalysis {
+  return analyseBody(lexicon, document.body, splitPagedPassages(document.body, document.pages), document.meta?.title ?? '');
 }

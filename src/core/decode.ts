@@ -107,3 +107,53 @@ function isWindows1252(bytes: Uint8Array): boolean {
   }
   return true;
 }
+
+/** Text decoded from a web page, with the encoding it was decoded from (any WHATWG label the page declares). */
+export interface DecodedHtml {
+  text: string;
+  encoding: string;
+}
+
+// Labels that mean Windows-1252 for browsers (WHATWG Encoding: latin1 and ASCII are read as 1252).
+const CP1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'ascii', 'us-ascii']);
+const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'utf-16', 'utf-16le', 'utf-16be']);
+
+/** Returns the charset a page declares in its first 1024 bytes (`<meta charset>` or http-equiv), lower-cased, or undefined. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  const direct = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return direct ? direct[1]!.toLowerCase() : undefined;
+}
+
+/** Returns a page's text decoded by its BOM, else its declared charset, else as a text file; throws InputError when the bytes do not match. */
+export function decodeHtmlBytes(bytes: Uint8Array, file: string): DecodedHtml {
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const declared = hasBom ? undefined : sniffHtmlCharset(bytes);
+  if (declared === undefined) return decodeBytes(bytes, file);
+  // A page cannot declare UTF-16 in bytes that are readable as ASCII: browsers read that as UTF-8.
+  if (UTF8_LABELS.has(declared)) {
+    const at = findInvalidUtf8(bytes);
+    if (at !== -1) throw new InputError(file, `declares charset ${declared} but byte ${at} is not UTF-8: fix the <meta charset> or convert the file`);
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  }
+  if (CP1252_LABELS.has(declared)) {
+    if (!isWindows1252(bytes)) throw new InputError(file, `declares charset ${declared} but has bytes that are not text in Windows-1252`);
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+  const decoder = makeDecoder(declared);
+  if (decoder === undefined) throw new InputError(file, `declares charset "${declared}", which is not supported: convert the file to UTF-8`);
+  try {
+    return { text: decoder.decode(bytes), encoding: decoder.encoding };
+  } catch {
+    throw new InputError(file, `bytes that are not valid ${declared}: convert the file to UTF-8`);
+  }
+}
+
+function makeDecoder(label: string): { encoding: string; decode: (bytes: Uint8Array) => string } | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true });
+  } catch {
+    return undefined;
+  }
+}

@@ -2,6 +2,10 @@
 import type { LanguageCode } from '../model.js';
 import { createStemmer, foldDiacritics, type Stemmer } from './stem.js';
 import { TAXONOMY_LANGUAGES, type Taxonomy, type TaxonomyLanguage } from './taxonomy.js';
+
+/** Languages with a matcher: the four of the taxonomy, and Luxembourgish (German terms plus its own). */
+export type MatchLanguage = TaxonomyLanguage | 'lb';
+const MATCH_LANGUAGES: MatchLanguage[] = [...TAXONOMY_LANGUAGES, 'lb'];
 import { tokenize, type Token } from './tokens.js';
 
 /** What a term stands for: a concept of a theme, with its weight. */
@@ -9,11 +13,17 @@ export interface TermTarget {
   theme: string;
   concept: string;
   weight: number;
+  /** Counts only in a passage about AI. */
+  needsAi: boolean;
+  /** Weight in a passage about AI, when it differs. */
+  aiWeight?: number;
 }
 
 interface PhraseEntry {
   words: string[];
   targets: TermTarget[];
+  /** For stem entries: the folded forms of the terms behind the stems (a match must look like one of them). */
+  forms?: string[][];
 }
 
 interface AffixEntry {
@@ -37,7 +47,7 @@ interface LanguageMatcher {
 /** The compiled taxonomy: one matcher per language, plus English forms for loanwords elsewhere. */
 export interface Lexicon {
   taxonomy: Taxonomy;
-  matchers: Record<TaxonomyLanguage, LanguageMatcher>;
+  matchers: Record<MatchLanguage, LanguageMatcher>;
   /** English terms by folded surface form, matched in passages of every language. */
   english: Map<string, PhraseEntry[]>;
 }
@@ -52,12 +62,12 @@ export interface RawMatch {
   targets: TermTarget[];
 }
 
-const NEUTRAL: TermTarget = { theme: '', concept: '', weight: 0 };
+const NEUTRAL: TermTarget = { theme: '', concept: '', weight: 0, needsAi: false };
 
 /** Returns the compiled lexicon of a taxonomy (stems computed once per term). */
 export function compileLexicon(taxonomy: Taxonomy): Lexicon {
-  const matchers = {} as Record<TaxonomyLanguage, LanguageMatcher>;
-  for (const language of TAXONOMY_LANGUAGES) {
+  const matchers = {} as Record<MatchLanguage, LanguageMatcher>;
+  for (const language of MATCH_LANGUAGES) {
     matchers[language] = {
       stemmer: createStemmer(language),
       stems: new Map(),
@@ -71,7 +81,14 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
   const english = new Map<string, PhraseEntry[]>();
   for (const theme of taxonomy.themes) {
     for (const concept of theme.concepts) {
-      const target: TermTarget = { theme: theme.id, concept: concept.id, weight: concept.weight };
+      const target: TermTarget = {
+        theme: theme.id,
+        concept: concept.id,
+        weight: concept.weight,
+        needsAi: concept.context === 'ai',
+        ...(concept.aiWeight === undefined ? {} : { aiWeight: concept.aiWeight }),
+      };
+      for (const term of [...concept.terms.de, ...(concept.extra.lb ?? [])]) addTerm(matchers.lb, term, target);
       for (const language of TAXONOMY_LANGUAGES) {
         const matcher = matchers[language];
         for (const term of concept.terms[language]) {
@@ -87,6 +104,7 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
   for (const language of TAXONOMY_LANGUAGES) {
     for (const term of taxonomy.cues.neutral[language]) {
       addTerm(matchers[language], term, NEUTRAL);
+      if (language === 'de') addTerm(matchers.lb, term, NEUTRAL);
       if (language === 'en' && !isCaseSensitive(term)) {
         for (const words of englishForms(term.replace(/^=/, ''))) addPhrase(english, words, NEUTRAL);
       }
@@ -116,7 +134,7 @@ function addTerm(matcher: LanguageMatcher, term: string, target: TermTarget): vo
     const tokens = tokenize(term);
     const stems = tokens.map((t) => matcher.stemmer.stem(t.lower));
     // Porter stems this short collide with everyday words (données → don, Daten → dat): forms only.
-    if (stems.every((stem) => stem.length >= MIN_STEM)) addPhrase(matcher.stems, stems, target);
+    if (stems.every((stem) => stem.length >= MIN_STEM)) addPhrase(matcher.stems, stems, target, tokens.map((t) => t.folded));
     addPhrase(matcher.forms, tokens.map((t) => t.folded), target);
   }
 }
@@ -135,17 +153,36 @@ function englishForms(term: string): string[][] {
   return [words, [...words.slice(0, -1), plural]];
 }
 
-function addPhrase(map: Map<string, PhraseEntry[]>, words: string[], target: TermTarget): void {
+function addPhrase(map: Map<string, PhraseEntry[]>, words: string[], target: TermTarget, forms?: string[]): void {
   if (words.length === 0) return;
   const key = words[0]!;
   const entries = map.get(key) ?? [];
-  const same = entries.find((e) => e.words.length === words.length && e.words.every((w, i) => w === words[i]));
-  if (same) {
-    if (!same.targets.some((t) => t.theme === target.theme && t.concept === target.concept)) same.targets.push(target);
-  } else {
-    entries.push({ words, targets: [target] });
+  let entry = entries.find((e) => e.words.length === words.length && e.words.every((w, i) => w === words[i]));
+  if (!entry) {
+    entry = { words, targets: [], ...(forms ? { forms: [] } : {}) };
+    entries.push(entry);
   }
+  if (!entry.targets.some((t) => t.theme === target.theme && t.concept === target.concept)) entry.targets.push(target);
+  if (forms && entry.forms && !entry.forms.some((f) => f.join(' ') === forms.join(' '))) entry.forms.push(forms);
   map.set(key, entries);
+}
+
+/** Share of a term's form that a stem match must also share as a prefix (guards against Porter collisions). */
+const FORM_PREFIX = 0.75;
+
+// Porter stems conflate words that only share a root (environnement/environ, données/donne,
+// élèves/élevé, training/trains): a stem match also needs the word to start like the term.
+function looksLike(entry: PhraseEntry, tokens: Token[], at: number): boolean {
+  if (!entry.forms) return true;
+  return entry.forms.some((form) =>
+    form.every((word, k) => commonPrefix(tokens[at + k]?.folded ?? '', word) >= Math.ceil(FORM_PREFIX * word.length)),
+  );
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
 }
 
 function addAffix(list: AffixEntry[], affix: string, target: TermTarget): void {
@@ -154,11 +191,15 @@ function addAffix(list: AffixEntry[], affix: string, target: TermTarget): void {
   else list.push({ affix, targets: [target] });
 }
 
-/** Returns the language whose terms and stemmer apply to a passage (`und`/`lb` borrow a neighbour). */
-export function matchingLanguage(language: LanguageCode): TaxonomyLanguage {
-  if (language === 'lb') return 'de';
-  if (language === 'und') return 'en';
-  return language;
+/** Returns the language whose terms and stemmer apply to a passage (`und` borrows English). */
+export function matchingLanguage(language: LanguageCode): MatchLanguage {
+  return language === 'und' ? 'en' : language;
+}
+
+/** Returns the taxonomy language whose cues apply (Luxembourgish reads German cues). */
+export function cueLanguage(language: LanguageCode): TaxonomyLanguage {
+  const match = matchingLanguage(language);
+  return match === 'lb' ? 'de' : match;
 }
 
 /**
@@ -218,7 +259,7 @@ function single(entries: PhraseEntry[] | undefined): TermTarget[] {
 function matchPhraseAt(
   lexicon: Lexicon,
   matcher: LanguageMatcher,
-  lang: TaxonomyLanguage,
+  lang: MatchLanguage,
   tokens: Token[],
   stems: string[],
   i: number,
@@ -232,6 +273,7 @@ function matchPhraseAt(
       const n = entry.words.length;
       if (n < bestLength) break;
       if (!entry.words.every((w, k) => wordAt(i + k) === w)) continue;
+      if (!looksLike(entry, tokens, i)) continue;
       if (n > bestLength) {
         bestLength = n;
         bestTargets = [...entry.targets];

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { CorpusError } from '../errors.js';
 import type { DocumentAnalysis, DocumentMeta, LanguageCode, ParsedDocument, StoredDocument, StoredTheme } from '../model.js';
 import { buildMeta, isDocumentId } from './meta.js';
+import { isPageList } from './pages.js';
 
 const LANGUAGE_CODES: readonly string[] = ['nl', 'fr', 'de', 'en', 'lb', 'und'];
 
@@ -38,6 +39,8 @@ export function buildStoredDocument(parsed: ParsedDocument, analysis: DocumentAn
     encoding: parsed.encoding,
     body: parsed.body,
     path,
+    ...(parsed.pages ? { pages: parsed.pages } : {}),
+    ...(parsed.languageHint ? { languageHint: parsed.languageHint } : {}),
   };
 }
 
@@ -59,6 +62,7 @@ export function toFrontMatter(doc: StoredDocument): Record<string, unknown> {
   if (m.publisher !== undefined) out['publisher'] = m.publisher;
   if (m.source !== undefined) out['source'] = m.source;
   out['language'] = doc.language;
+  if (doc.languageHint !== undefined) out['language_hint'] = doc.languageHint;
   out['languages'] = doc.languages;
   out['themes'] = doc.themes.map((t) => ({
     id: t.id,
@@ -68,6 +72,7 @@ export function toFrontMatter(doc: StoredDocument): Record<string, unknown> {
     evidence: t.evidence.map((e) => ({ ...e })),
   }));
   out['encoding'] = doc.encoding;
+  if (doc.pages !== undefined) out['pages'] = doc.pages;
   out['content_hash'] = doc.contentHash;
   out['taxonomy_version'] = doc.taxonomyVersion;
   return out;
@@ -98,6 +103,9 @@ export function fromFrontMatter(data: Record<string, unknown>, body: string, pat
   if (typeof contentHash !== 'string') fail('front matter "content_hash" is missing');
   if (typeof taxonomyVersion !== 'string') fail('front matter "taxonomy_version" is missing');
   const encoding = typeof data['encoding'] === 'string' ? (data['encoding'] as string) : 'utf-8';
+  const pages = data['pages'];
+  if (pages !== undefined && !isPageList(pages)) fail('"pages" must be a list of page start offsets into the body, from 0, increasing');
+  const hint = data['language_hint'];
   return {
     id: id as string,
     meta: meta!,
@@ -109,6 +117,8 @@ export function fromFrontMatter(data: Record<string, unknown>, body: string, pat
     encoding,
     body,
     path,
+    ...(pages === undefined ? {} : { pages: pages as number[] }),
+    ...(typeof hint === 'string' && hint !== '' ? { languageHint: hint } : {}),
   };
 }
 

@@ -1,10 +1,15 @@
 // The taxonomy as data: validated here, compiled into matchers in core/lexicon.ts.
 import { createHash } from 'node:crypto';
 import { TaxonomyError } from '../errors.js';
+import { buildCalibration, type Calibration } from './calibration.js';
 
 /** Languages every concept must be rendered in. */
 export const TAXONOMY_LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
 export type TaxonomyLanguage = (typeof TAXONOMY_LANGUAGES)[number];
+
+/** Languages a concept may add terms in without being required to (Luxembourgish). */
+export const EXTRA_LANGUAGES = ['lb'] as const;
+export type ExtraLanguage = (typeof EXTRA_LANGUAGES)[number];
 
 /** One concept of a theme, rendered in each language. */
 export interface Concept {
@@ -13,7 +18,13 @@ export interface Concept {
   weight: number;
   /** Themes that may legitimately claim the same terms (e.g. health data: healthcare and data). */
   ambiguous: string[];
+  /** `ai`: the terms count only in a passage that is about AI (regulation, risks, oversight in general). */
+  context?: 'ai';
+  /** Weight in a passage about AI, when it differs (government named where AI is used: public services). */
+  aiWeight?: number;
   terms: Record<TaxonomyLanguage, string[]>;
+  /** Optional terms in languages outside the parity check (Luxembourgish: matched with the German stemmer). */
+  extra: Partial<Record<ExtraLanguage, string[]>>;
 }
 
 /** A theme of the fixed taxonomy. */
@@ -32,6 +43,10 @@ export interface Cues {
   conjunctions: Record<TaxonomyLanguage, string[]>;
   /** Phrases that contain theme words but belong to no theme (machine learning, en train de). */
   neutral: Record<TaxonomyLanguage, string[]>;
+  /** Words that open an office title ("Minister van … en Klimaat"): theme words in a title are not the subject. */
+  offices: Record<TaxonomyLanguage, string[]>;
+  /** Words that make a passage about AI (for concepts with `context: ai`). */
+  ai: Record<TaxonomyLanguage, string[]>;
 }
 
 /** The validated taxonomy, with a version that changes whenever its content does. */
@@ -39,6 +54,7 @@ export interface Taxonomy {
   version: string;
   themes: Theme[];
   cues: Cues;
+  calibration: Calibration;
 }
 
 /** Raw taxonomy files as read from disk: name → parsed YAML. */
@@ -46,6 +62,7 @@ export interface TaxonomySource {
   index: unknown;
   themes: Array<{ name: string; data: unknown }>;
   cues: unknown;
+  calibration: unknown;
 }
 
 /** Bumped when the tagging algorithm changes, so stored analyses are recomputed. */
@@ -90,11 +107,12 @@ export function buildTaxonomy(source: TaxonomySource): Taxonomy {
     }
   }
   const cues = parseCues(source.cues);
+  const calibration = buildCalibration(source.calibration, order);
   const hash = createHash('sha256')
-    .update(JSON.stringify({ tagger: TAGGER_VERSION, themes, cues }))
+    .update(JSON.stringify({ tagger: TAGGER_VERSION, themes, cues, calibration }))
     .digest('hex')
     .slice(0, 10);
-  return { version: `${version}+${hash}`, themes, cues };
+  return { version: `${version}+${hash}`, themes, cues, calibration };
 }
 
 /** Returns every parity and clash problem: a concept missing a language, a term claimed by two themes. */
@@ -160,13 +178,34 @@ function parseConcept(data: unknown, where: string): Concept {
     throw new TaxonomyError(`${where} (${id}): weight must be a number in (0, 1]`);
   }
   const ambiguous = record['ambiguous'] === undefined ? [] : asStringList(record['ambiguous'], `${where}.ambiguous`);
+  const context = record['context'];
+  if (context !== undefined && context !== 'ai') throw new TaxonomyError(`${where} (${id}): context must be "ai"`);
+  const aiWeight = record['ai_weight'];
+  if (aiWeight !== undefined && (typeof aiWeight !== 'number' || !(aiWeight > 0 && aiWeight <= 1))) {
+    throw new TaxonomyError(`${where} (${id}): ai_weight must be a number in (0, 1]`);
+  }
   const terms = {} as Record<TaxonomyLanguage, string[]>;
   for (const language of TAXONOMY_LANGUAGES) {
     const list = record[language] === undefined ? [] : asStringList(record[language], `${where}.${language}`);
     for (const term of list) validateTerm(term, `${where} (${id}).${language}`);
     terms[language] = list;
   }
-  return { id, weight, ambiguous, terms };
+  const extra: Partial<Record<ExtraLanguage, string[]>> = {};
+  for (const language of EXTRA_LANGUAGES) {
+    if (record[language] === undefined) continue;
+    const list = asStringList(record[language], `${where}.${language}`);
+    for (const term of list) validateTerm(term, `${where} (${id}).${language}`);
+    extra[language] = list;
+  }
+  return {
+    id,
+    weight,
+    ambiguous,
+    ...(context === 'ai' ? { context: 'ai' as const } : {}),
+    ...(typeof aiWeight === 'number' ? { aiWeight } : {}),
+    terms,
+    extra,
+  };
 }
 
 /** Term syntax: words (matched by stem and form); `=word` form only; `prefix*`, `*suffix`, `*infix*` compound parts; a capital inside a word (NIS2) = as written. */
@@ -195,7 +234,7 @@ function parseCues(data: unknown): Cues {
   for (const language of TAXONOMY_LANGUAGES) {
     for (const term of neutral[language]) validateTerm(term, `cues.yml: neutral.${language}`);
   }
-  return { examples: section('examples'), conjunctions: section('conjunctions'), neutral };
+  return { examples: section('examples'), conjunctions: section('conjunctions'), neutral, offices: section('offices'), ai: section('ai') };
 }
 
 function asRecord(value: unknown, where: string): Record<string, unknown> {

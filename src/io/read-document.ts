@@ -1,12 +1,30 @@
-// Bytes of an input → a parsed document: decoded, normalised, front matter applied, id chosen.
+// Bytes of an input → a parsed document: decoded (or extracted from PDF, HTML, DOCX), normalised,
+// front matter or the file's own metadata applied, id chosen.
+import { extname } from 'node:path';
 import { decodeBytes } from '../core/decode.js';
+import { detectFormat } from '../core/format.js';
 import { buildMeta, isDocumentId, slugify, type MetaOverrides } from '../core/meta.js';
+import { joinPages } from '../core/pages.js';
 import { hashText } from '../core/record.js';
 import { normaliseText } from '../core/text.js';
 import { InputError } from '../errors.js';
 import type { ParsedDocument } from '../model.js';
 import { parseFrontMatter } from './front-matter.js';
+import { loadDocx } from './load-docx.js';
+import { loadHtml } from './load-html.js';
+import { loadPdf } from './load-pdf.js';
 import { baseNameOf } from './read-input.js';
+
+/** What a format loader gives back: the text (or one text per page), the file's own metadata, the encoding. */
+export interface ExtractedDocument {
+  /** One text per page, for paged sources (PDF). */
+  pages?: string[];
+  text?: string;
+  /** Metadata the file declares (title, date, publisher, source), as front matter would give it. */
+  meta: Record<string, unknown>;
+  encoding: string;
+  languageHint?: string;
+}
 
 /** Options for reading a document: metadata overrides and an explicit id. */
 export interface ReadDocumentOptions {
@@ -14,7 +32,33 @@ export interface ReadDocumentOptions {
   id?: string;
 }
 
-/** Returns the parsed document; throws InputError naming the source for anything unusable. */
+/** Returns the parsed document in whatever format the bytes are (text, Markdown, HTML, PDF, DOCX); throws InputError naming the source. */
+export async function readDocument(bytes: Uint8Array, source: string, options: ReadDocumentOptions = {}): Promise<ParsedDocument> {
+  const format = detectFormat(source === '-' ? '' : extname(source), bytes);
+  if (format === 'text') return parseDocumentBytes(bytes, source, options);
+  const load = format === 'pdf' ? loadPdf : format === 'html' ? loadHtml : loadDocx;
+  return buildExtracted(await load(bytes, source), source, options);
+}
+
+/** Returns the parsed document of extracted text: page offsets kept, metadata from the file unless flags say otherwise. */
+export function buildExtracted(extracted: ExtractedDocument, source: string, options: ReadDocumentOptions = {}): ParsedDocument {
+  const meta = buildMeta(extracted.meta, options.overrides ?? {}, source);
+  const tidyPage = (text: string): string => normaliseText(text).replace(/[ \t]+$/gm, '');
+  let body: string;
+  let pages: number[] | undefined;
+  if (extracted.pages) {
+    ({ body, pages } = joinPages(extracted.pages.map(tidyPage)));
+  } else {
+    body = tidyBody(tidyPage(extracted.text ?? ''));
+  }
+  if (body.trim() === '') throw new InputError(source, 'no text: the document is empty or only whitespace');
+  const contentHash = hashText(body);
+  const id = chooseId(options.id, source, meta.title, contentHash);
+  const hint = extracted.languageHint;
+  return { source, id, meta, body, contentHash, encoding: extracted.encoding, ...(pages ? { pages } : {}), ...(hint ? { languageHint: hint } : {}) };
+}
+
+/** Returns the parsed document of a text or Markdown file; throws InputError naming the source for anything unusable. */
 export function parseDocumentBytes(bytes: Uint8Array, source: string, options: ReadDocumentOptions = {}): ParsedDocument {
   const { text, encoding } = decodeBytes(bytes, source);
   const normalised = normaliseText(text);

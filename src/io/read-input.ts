@@ -1,12 +1,15 @@
-// Paths, folders and standard input → the files to read, each read with a size limit.
+// Paths, folders, globs and standard input → the files to read, each read with a size limit.
 import { open, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
+import { DOCUMENT_EXTENSIONS, formatOfExtension, looksBinary } from '../core/format.js';
 import { InputError } from '../errors.js';
 
-/** Extensions read as documents when a folder is walked. */
-export const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt', '.text'];
+export { DOCUMENT_EXTENSIONS };
 /** Largest input read, in bytes; larger files are refused without being read. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+/** Bytes read from a text file found in a folder to tell whether it is binary. */
+const SNIFF_BYTES = 8192;
+const GLOB_CHARS = /[*?[\]{}]/;
 
 /** A file found for reading (or `-` for standard input), or an argument that could not be used. */
 export interface InputRef {
@@ -28,7 +31,16 @@ export interface CollectedInputs {
   skipped: SkippedInput[];
 }
 
-/** Returns the inputs named by the arguments: files as given, folders walked (hidden entries and other extensions skipped). */
+/** Decides which walked files a glob wants; the base folder is where the walk starts. */
+interface GlobFilter {
+  base: string;
+  matches: (relativePath: string) => boolean;
+  matchesHidden: (relativePath: string) => boolean;
+  /** Files the pattern matched (read, skipped, or already named by another argument). */
+  found: number;
+}
+
+/** Returns the inputs named by the arguments: files as given, folders walked, globs expanded (hidden, binary and other files skipped and reported). */
 export async function collectInputs(args: string[]): Promise<CollectedInputs> {
   const result: CollectedInputs = { inputs: [], skipped: [] };
   const seen = new Set<string>();
@@ -41,6 +53,10 @@ export async function collectInputs(args: string[]): Promise<CollectedInputs> {
     try {
       info = await stat(arg);
     } catch (error) {
+      if (GLOB_CHARS.test(arg)) {
+        await expandGlob(arg, result, seen);
+        continue;
+      }
       result.inputs.push({ source: arg, error: new InputError(arg, describeFsError(error)) });
       continue;
     }
@@ -59,7 +75,20 @@ export async function collectInputs(args: string[]): Promise<CollectedInputs> {
   return result;
 }
 
-async function walk(dir: string, result: CollectedInputs, seen: Set<string>, ancestors: Set<string>): Promise<void> {
+// Quoted globs ('docs/**/*.pdf') reach us unexpanded: walk from the glob's fixed base and keep matches.
+async function expandGlob(pattern: string, result: CollectedInputs, seen: Set<string>): Promise<void> {
+  const { default: picomatch } = await import('picomatch');
+  const { base, glob } = picomatch.scan(pattern);
+  const root = base === '' ? '.' : base;
+  const filter: GlobFilter = { base: root, matches: picomatch(glob), matchesHidden: picomatch(glob, { dot: true }), found: 0 };
+  const info = await stat(root).catch(() => undefined);
+  if (info?.isDirectory()) await walk(root, result, seen, new Set(), filter);
+  if (filter.found === 0) {
+    result.inputs.push({ source: pattern, error: new InputError(pattern, 'no files match this pattern') });
+  }
+}
+
+async function walk(dir: string, result: CollectedInputs, seen: Set<string>, ancestors: Set<string>, glob?: GlobFilter): Promise<void> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -82,29 +111,59 @@ async function walk(dir: string, result: CollectedInputs, seen: Set<string>, anc
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
+    const rel = glob ? relative(glob.base, path) : '';
     if (entry.name.startsWith('.')) {
-      result.skipped.push({ source: path, reason: 'hidden' });
+      // Under a glob, only hidden files the pattern would otherwise match are worth a word.
+      if (!glob || glob.matchesHidden(rel)) {
+        result.skipped.push({ source: path, reason: 'hidden' });
+        if (glob) glob.found += 1;
+      }
       continue;
     }
     let info;
     try {
       info = await stat(path);
     } catch (error) {
-      result.skipped.push({ source: path, reason: describeFsError(error) });
+      if (!glob || glob.matches(rel)) result.skipped.push({ source: path, reason: describeFsError(error) });
       continue;
     }
     if (info.isDirectory()) {
-      await walk(path, result, seen, inside);
-    } else if (info.isFile()) {
-      if (!DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
-        result.skipped.push({ source: path, reason: `not a document type (${extname(entry.name) || 'no extension'})` });
-        continue;
-      }
-      const realFile = await realpath(path).catch(() => path);
-      if (seen.has(realFile)) continue;
-      seen.add(realFile);
-      result.inputs.push({ source: path });
+      await walk(path, result, seen, inside, glob);
+    } else if (info.isFile() && (!glob || glob.matches(rel))) {
+      if (glob) glob.found += 1;
+      await addWalkedFile(path, entry.name, result, seen);
     }
+  }
+}
+
+async function addWalkedFile(path: string, name: string, result: CollectedInputs, seen: Set<string>): Promise<void> {
+  const format = formatOfExtension(extname(name));
+  if (format === undefined) {
+    result.skipped.push({ source: path, reason: `not a document type (${extname(name) || 'no extension'})` });
+    return;
+  }
+  const realFile = await realpath(path).catch(() => path);
+  if (seen.has(realFile)) return;
+  seen.add(realFile);
+  if ((format === 'text' || format === 'html') && looksBinary(await readHead(path))) {
+    result.skipped.push({ source: path, reason: 'binary file' });
+    return;
+  }
+  result.inputs.push({ source: path });
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = new Uint8Array(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return new Uint8Array(); // unreadable: reading it later reports why
   }
 }
 

@@ -37,6 +37,7 @@ export function readTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
   return buildTaxonomy({
     index: load(join(dir, 'taxonomy.yml')),
     cues: load(join(dir, 'cues.yml')),
+    calibration: load(join(dir, 'calibration.yml')),
     themes: names.map((name) => ({ name: `themes/${name}`, data: load(join(dir, 'themes', name)) })),
   });
 }

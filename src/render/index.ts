@@ -5,6 +5,7 @@ import type {
   CoverageCheck,
   CoverageDiff,
   DocumentView,
+  Explanation,
   GapReport,
   IngestResult,
   OverlapMatrix,
@@ -21,7 +22,7 @@ import { renderTable } from './table.js';
 /** Everything a command can hand to a renderer. */
 export type Report =
   | { kind: 'tag'; results: TagResult[] }
-  | { kind: 'ingest'; results: IngestResult[]; dryRun: boolean }
+  | { kind: 'ingest'; results: IngestResult[]; dryRun: boolean; skipped?: Array<{ source: string; reason: string }> }
   | { kind: 'list'; documents: DocumentView[] }
   | { kind: 'show'; document: DocumentView; body: string }
   | { kind: 'overlap'; overlap: OverlapMatrix; scope: AnalysisScope }
@@ -29,7 +30,8 @@ export type Report =
   | { kind: 'coverage'; check: CoverageCheck; scope: AnalysisScope }
   | { kind: 'diff'; diff: CoverageDiff }
   | { kind: 'report'; overlap: OverlapMatrix; gaps: GapReport; scope: AnalysisScope }
-  | { kind: 'taxonomy'; taxonomy: TaxonomyReport };
+  | { kind: 'taxonomy'; taxonomy: TaxonomyReport }
+  | { kind: 'explain'; explanation: Explanation };
 
 /** The kinds of report. */
 export type ReportKind = Report['kind'];

@@ -12,7 +12,7 @@ function toJson(report: Report): unknown {
     case 'tag':
       return report.results.map(tagJson);
     case 'ingest':
-      return { dryRun: report.dryRun, results: report.results };
+      return { dryRun: report.dryRun, results: report.results, ...(report.skipped ? { skipped: report.skipped } : {}) };
     case 'list':
       return report.documents.map((d) => ({
         id: d.id,
@@ -52,6 +52,8 @@ function toJson(report: Report): unknown {
       return diffJson(report.diff);
     case 'taxonomy':
       return report.taxonomy;
+    case 'explain':
+      return report.explanation;
   }
 }
 
@@ -89,6 +91,8 @@ function documentJson(d: DocumentView): unknown {
     stale: d.stale,
     contentHash: d.contentHash,
     taxonomyVersion: d.taxonomyVersion,
+    ...(d.encoding === undefined ? {} : { encoding: d.encoding }),
+    ...(d.pageCount === undefined ? {} : { pages: d.pageCount }),
   };
 }
 

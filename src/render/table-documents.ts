@@ -1,12 +1,13 @@
 // Documents for the terminal: tag results, ingest reports, the corpus list, one document.
 import type { ChalkInstance } from 'chalk';
-import type { DocumentMeta, Evidence, ThemeHit } from '../model.js';
+import type { DocumentMeta, DocumentView, Evidence, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 import { makeTable, themeCode, themeLegend, type TableContext } from './table.js';
 import { excerptOf } from './matrix-text.js';
+import { renderIngestTable } from './table-ingest.js';
 import { sanitizeForTerminal, truncate } from './text-safe.js';
 
-type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' | 'diff' | 'report' }>;
+type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' | 'diff' | 'report' | 'explain' }>;
 
 /** Evidence passages printed per theme in terminal output (all of them are in JSON). */
 const EVIDENCE_SHOWN = 2;
@@ -24,9 +25,9 @@ export function renderDocumentReport(report: DocumentReport, context: TableConte
         )
         .join('\n');
     case 'show':
-      return documentBlock(report.document.id, report.document.meta, report.document.language, report.document.languages, report.document.themes, context, report.document.stale);
+      return documentBlock(report.document.id, report.document.meta, report.document.language, report.document.languages, report.document.themes, context, report.document.stale, sourceLine(report.document));
     case 'ingest':
-      return ingestTable(report, context);
+      return renderIngestTable(report, context);
     case 'list':
       return listTable(report, context);
     case 'taxonomy':
@@ -42,6 +43,7 @@ function documentBlock(
   themes: ThemeHit[],
   { paint }: TableContext,
   stale = false,
+  read?: string,
 ): string {
   const lines: string[] = [paint.bold(sanitizeForTerminal(name))];
   if (meta.title) lines.push(`  title:     ${truncate(meta.title, 100)}`);
@@ -49,6 +51,7 @@ function documentBlock(
   if (where.length > 0) lines.push(`  where:     ${sanitizeForTerminal(where.join(' · '))}`);
   if (meta.publisher) lines.push(`  publisher: ${truncate(meta.publisher, 100)}`);
   if (meta.source) lines.push(`  source:    ${truncate(meta.source, 100)}`);
+  if (read) lines.push(`  encoding:  ${sanitizeForTerminal(read)}`);
   const shares = Object.entries(languages)
     .map(([code, share]) => `${code} ${(share ?? 0).toFixed(2)}`)
     .join(', ');
@@ -71,6 +74,13 @@ function documentBlock(
   return `${lines.join('\n')}\n`;
 }
 
+// How the stored text was read: its encoding, and its page count for paged sources.
+function sourceLine(document: DocumentView): string | undefined {
+  if (document.encoding === undefined) return undefined;
+  const pages = document.pageCount === undefined ? '' : ` (${document.pageCount} page${document.pageCount === 1 ? '' : 's'})`;
+  return `${document.encoding}${pages}`;
+}
+
 function where_(evidence: Evidence): string {
   return evidence.page === undefined ? `¶${evidence.passage + 1}` : `p. ${evidence.page} ¶${evidence.passage + 1}`;
 }
@@ -87,33 +97,6 @@ export function highlight(evidence: Evidence, paint: ChalkInstance, max = EXCERP
     'giu',
   );
   return `“${excerpt.replace(pattern, (m) => paint.bold.yellow(m))}”`;
-}
-
-function ingestTable(report: Extract<Report, { kind: 'ingest' }>, { paint }: TableContext): string {
-  const table = makeTable(['status', 'document', 'lang', 'themes']);
-  const colour: Record<string, (s: string) => string> = {
-    stored: paint.green,
-    updated: paint.cyan,
-    unchanged: paint.dim,
-    duplicate: paint.yellow,
-    failed: paint.red,
-  };
-  for (const r of report.results) {
-    const status = report.dryRun && (r.status === 'stored' || r.status === 'updated') ? `would be ${r.status}` : r.status;
-    const detail =
-      r.status === 'failed'
-        ? truncate(`${r.source}: ${r.error ?? ''}`, 60)
-        : r.status === 'duplicate'
-          ? `same text as ${r.duplicateOf}`
-          : (r.themes ?? []).map(themeCode).join(' ') || '—';
-    table.push([(colour[r.status] ?? String)(status), truncate(r.id ?? r.source, 50), r.language ?? '', detail]);
-  }
-  const counts = (['stored', 'updated', 'unchanged', 'duplicate', 'failed'] as const)
-    .map((s) => [s, report.results.filter((r) => r.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`);
-  const summary = `${report.dryRun ? 'Dry run, nothing written: ' : ''}${counts.join(', ') || 'no input'}`;
-  return `${table.toString()}\n${paint.dim(themeLegend())}\n${summary}\n`;
 }
 
 function listTable(report: Extract<Report, { kind: 'list' }>, { paint }: TableContext): string {

@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Report, RenderOptions } from './index.js';
 import { renderDocumentReport } from './table-documents.js';
+import { renderExplanation } from './table-explain.js';
 import { renderMatrixReport } from './table-matrices.js';
 
 /** What every table renderer needs: the colour palette and the width. */
@@ -21,6 +22,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
     case 'diff':
     case 'report':
       return renderMatrixReport(report, context);
+    case 'explain':
+      return renderExplanation(report.explanation, context);
     default:
       return renderDocumentReport(report, context);
   }

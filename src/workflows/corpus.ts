@@ -1,5 +1,5 @@
 // Reading a corpus back for list, show and the comparisons; stale analyses are recomputed in memory.
-import { analyseBody } from '../core/analyse.js';
+import { analyseDocument } from '../core/analyse.js';
 import type { Lexicon } from '../core/lexicon.js';
 import { hashText } from '../core/record.js';
 import type { CorpusError } from '../errors.js';
@@ -25,9 +25,11 @@ export function viewDocument(doc: StoredDocument, lexicon: Lexicon): DocumentVie
     path: doc.path,
     contentHash: doc.contentHash,
     taxonomyVersion: doc.taxonomyVersion,
+    encoding: doc.encoding,
+    ...(doc.pages ? { pageCount: doc.pages.length } : {}),
   };
   if (isStale(doc, lexicon)) {
-    const analysis = analyseBody(lexicon, doc.body);
+    const analysis = analyseDocument(lexicon, doc);
     // The analysis is of the body as it is now, so the hash must be too.
     return { ...base, contentHash: hashText(doc.body), language: analysis.language, languages: analysis.languages, themes: analysis.themes, stale: true };
   }

@@ -1,12 +1,13 @@
 // ingest: inputs → parsed documents → analysis → the corpus, one document at a time, a bad one never stopping the rest.
-import { analyseBody } from '../core/analyse.js';
+import { analyseDocument } from '../core/analyse.js';
 import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
 import { buildStoredDocument, hashText } from '../core/record.js';
+import { suggestMeta } from '../core/suggest.js';
 import { AipolicyError, formatError } from '../errors.js';
-import type { IngestResult, StoredDocument } from '../model.js';
+import type { IngestResult, ParsedDocument, StoredDocument } from '../model.js';
 import { corpusPath, listCorpus, writeStored } from '../io/corpus-store.js';
-import { parseDocumentBytes } from '../io/read-document.js';
+import { readDocument } from '../io/read-document.js';
 import { collectInputs, readInput, type SkippedInput } from '../io/read-input.js';
 import { stat } from 'node:fs/promises';
 
@@ -18,6 +19,8 @@ export interface IngestOptions {
   id?: string;
   dryRun: boolean;
   stdin: NodeJS.ReadableStream;
+  /** Called after each input with the number done and the total (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** An ingest run's report: one result per input in order, the files skipped, and corpus files that could not be read. */
@@ -35,14 +38,15 @@ export async function ingestPaths(args: string[], options: IngestOptions): Promi
   for (const doc of existing.documents.values()) byHash.set(doc.contentHash, doc.id);
   const claimed = new Map<string, string>();
   const results: IngestResult[] = [];
-  for (const input of inputs) {
+  for (const [done, input] of inputs.entries()) {
+    options.onProgress?.(done, inputs.length);
     if (input.error) {
       results.push(failed(input.source, input.error));
       continue;
     }
     try {
       const bytes = await readInput(input, options.stdin);
-      const parsed = parseDocumentBytes(bytes, input.source, {
+      const parsed = await readDocument(bytes, input.source, {
         overrides: options.overrides,
         ...(options.id === undefined ? {} : { id: options.id }),
       });
@@ -52,9 +56,15 @@ export async function ingestPaths(args: string[], options: IngestOptions): Promi
       }
       claimed.set(parsed.id, input.source);
       const missing = (['level', 'country'] as const).filter((field) => parsed.meta[field] === undefined);
-      const base = { source: input.source, id: parsed.id, ...(missing.length > 0 ? { missing: [...missing] } : {}) };
+      const suggestion = missing.length > 0 ? suggestMeta(parsed.meta, parsed.body) : undefined;
+      const base = {
+        source: input.source,
+        id: parsed.id,
+        ...(missing.length > 0 ? { missing: [...missing] } : {}),
+        ...(suggestion ? { suggestion } : {}),
+      };
       const previous = existing.documents.get(parsed.id);
-      if (previous && isUnchanged(previous, parsed.contentHash, parsed.meta, options.lexicon)) {
+      if (previous && isUnchanged(previous, parsed, options.lexicon)) {
         results.push({ ...base, status: 'unchanged', language: previous.language, themes: previous.themes.map((t) => t.id) });
         continue;
       }
@@ -63,7 +73,7 @@ export async function ingestPaths(args: string[], options: IngestOptions): Promi
         results.push({ ...base, status: 'duplicate', duplicateOf: twin });
         continue;
       }
-      const analysis = analyseBody(options.lexicon, parsed.body);
+      const analysis = analyseDocument(options.lexicon, parsed);
       const stored = buildStoredDocument(parsed, analysis, corpusPath(options.corpus, parsed.id));
       if (!options.dryRun) await writeStored(options.corpus, stored);
       existing.documents.set(stored.id, stored);
@@ -74,6 +84,7 @@ export async function ingestPaths(args: string[], options: IngestOptions): Promi
       results.push(failed(input.source, error));
     }
   }
+  options.onProgress?.(inputs.length, inputs.length);
   return { results, skipped, corpusProblems: existing.problems };
 }
 
@@ -83,12 +94,16 @@ function failed(source: string, error: AipolicyError): IngestResult {
   return { source, status: 'failed', error: message.startsWith(prefix) ? message.slice(prefix.length) : message };
 }
 
-function isUnchanged(previous: StoredDocument, hash: string, meta: StoredDocument['meta'], lexicon: Lexicon): boolean {
+// Page offsets, encoding and language hint are stored too: a change in any of them is an update.
+function isUnchanged(previous: StoredDocument, parsed: ParsedDocument, lexicon: Lexicon): boolean {
   return (
-    previous.contentHash === hash &&
-    hashText(previous.body) === hash &&
+    previous.contentHash === parsed.contentHash &&
+    hashText(previous.body) === parsed.contentHash &&
     previous.taxonomyVersion === lexicon.taxonomy.version &&
-    JSON.stringify(previous.meta) === JSON.stringify(meta)
+    JSON.stringify(previous.meta) === JSON.stringify(parsed.meta) &&
+    JSON.stringify(previous.pages) === JSON.stringify(parsed.pages) &&
+    previous.encoding === parsed.encoding &&
+    previous.languageHint === parsed.languageHint
   );
 }
 

@@ -1,10 +1,10 @@
 // tag: inputs → analyses, nothing stored. One result per input, in input order.
-import { analyseBody } from '../core/analyse.js';
+import { analyseDocument } from '../core/analyse.js';
 import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
 import { AipolicyError, formatError } from '../errors.js';
 import type { TagResult } from '../model.js';
-import { parseDocumentBytes } from '../io/read-document.js';
+import { readDocument } from '../io/read-document.js';
 import { collectInputs, readInput, type SkippedInput } from '../io/read-input.js';
 
 /** Options of a tag run. */
@@ -22,8 +22,8 @@ export async function tagPaths(args: string[], options: TagOptions): Promise<{ r
     try {
       if (input.error) throw input.error;
       const bytes = await readInput(input, options.stdin);
-      const parsed = parseDocumentBytes(bytes, input.source, { overrides: options.overrides });
-      results.push({ source: input.source, id: parsed.id, meta: parsed.meta, analysis: analyseBody(options.lexicon, parsed.body) });
+      const parsed = await readDocument(bytes, input.source, { overrides: options.overrides });
+      results.push({ source: input.source, id: parsed.id, meta: parsed.meta, analysis: analyseDocument(options.lexicon, parsed) });
     } catch (error) {
       if (!(error instanceof AipolicyError)) throw error;
       const prefix = `aipolicy: ${error.file ?? input.source}: `;

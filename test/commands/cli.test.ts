@@ -37,7 +37,8 @@ describe('exit codes and usage', () => {
     const taxonomy = join(dir, 'taxonomy');
     mkdirSync(join(taxonomy, 'themes'), { recursive: true });
     writeFileSync(join(taxonomy, 'taxonomy.yml'), 'version: 1.0.0\nthemes: [data]\n');
-    writeFileSync(join(taxonomy, 'cues.yml'), 'examples: {}\nconjunctions: {}\nneutral: {}\n');
+    writeFileSync(join(taxonomy, 'cues.yml'), 'examples: {}\nconjunctions: {}\nneutral: {}\noffices: {}\nai: {}\n');
+    cpSync(join(ROOT, 'taxonomy', 'calibration.yml'), join(taxonomy, 'calibration.yml'));
     writeFileSync(join(taxonomy, 'themes', 'data.yml'), 'id: data\nlabel: Data\nscope: x\nconcepts: not-a-list\n');
     const run = runCli(['taxonomy', '--dir', taxonomy]);
     expect(run.code).toBe(3);

@@ -1,0 +1,194 @@
+// Reading the context of a match: is the term one item of an enumeration, an example after
+// "such as", part of a minister's title, and is the passage about AI at all?
+import type { Cues, TaxonomyLanguage } from './taxonomy.js';
+import { foldDiacritics } from './stem.js';
+import { tokenize, type Token } from './tokens.js';
+
+/** How a match's context changes its weight. */
+export type ContextKind = 'enumeration' | 'example' | 'title';
+
+/** A sentence (or list line) of a passage. */
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** A run of list items inside one sentence: "economie, energie, gezondheid en mobiliteit". */
+export interface Enumeration {
+  start: number;
+  end: number;
+  /** The spans of the items, in order. */
+  items: Sentence[];
+}
+
+/** The context of a passage: its sentences, enumerations, example and title spans, and whether it is about AI. */
+export interface PassageContext {
+  sentences: Sentence[];
+  enumerations: Enumeration[];
+  /** Spans after an example marker, to the end of the clause. */
+  examples: Sentence[];
+  /** Spans of office titles ("Minister van Economische Zaken en Klimaat"). */
+  titles: Sentence[];
+  aboutAi: boolean;
+  /** Offsets of the AI terms of the passage. */
+  aiTerms: number[];
+}
+
+/** Longest list item, in words, that still reads as an item rather than a clause. */
+const ITEM_WORDS = 5;
+/** Words after an example marker that the marker governs. */
+const EXAMPLE_WORDS = 6;
+/** Words after an office word that still belong to the title. */
+const TITLE_WORDS = 7;
+
+/** Returns true when the text names AI (artificial intelligence, AI, IA, KI, algorithms…). */
+export function mentionsAi(text: string, language: TaxonomyLanguage, cues: Cues): boolean {
+  return findAiTerms(tokenize(text), cues.ai[language].concat(cues.ai.en)).length > 0;
+}
+
+/** Returns the context of a passage text for the language's cues; `documentAboutAi` when its document is. */
+export function readContext(text: string, language: TaxonomyLanguage, cues: Cues, documentAboutAi = false): PassageContext {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text);
+  const conjunctions = new Set(cues.conjunctions[language].concat(cues.conjunctions.en).map((w) => foldDiacritics(w.toLowerCase())));
+  const enumerations = sentences.flatMap((s) => findEnumerations(text, s, conjunctions));
+  const aiTerms = findAiTerms(tokens, cues.ai[language].concat(cues.ai.en));
+  return {
+    sentences,
+    enumerations,
+    examples: findCueSpans(text, sentences, cues.examples[language]),
+    titles: findTitles(text, tokens, new Set(cues.offices[language].concat(cues.offices.en).map((w) => foldDiacritics(w.toLowerCase())))),
+    aboutAi: aiTerms.length > 0 || documentAboutAi,
+    aiTerms,
+  };
+}
+
+/** Returns the sentences of a text: cut at sentence ends, blank lines and list lines. */
+export function splitSentences(text: string): Sentence[] {
+  const spans: Sentence[] = [];
+  const boundary = /[.!?;]+["”»)]?\s+|\n\s*\n|\n(?=\s*(?:[•·▪\-*–]|\d+[.)°])\s)|\s[|]\s/gu;
+  let start = 0;
+  for (const m of text.matchAll(boundary)) {
+    const end = m.index + m[0].length;
+    if (end > start) spans.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+// Segments of a sentence cut at commas, colons, slashes, parentheses, ellipses and conjunctions.
+// A run of three or more segments whose middle ones are short is an enumeration; the first
+// segment's item is its tail, the last may be long.
+function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<string>): Enumeration[] {
+  const segments: Sentence[] = [];
+  let start = sentence.start;
+  const tokens = tokenize(text.slice(sentence.start, sentence.end));
+  const cuts: Array<{ at: number; next: number }> = [];
+  const punct = /[,:/…]|\.\.\.|\s[–—-]\s/g;
+  const slice = text.slice(sentence.start, sentence.end);
+  for (const m of slice.matchAll(punct)) cuts.push({ at: sentence.start + m.index, next: sentence.start + m.index + m[0].length });
+  for (const t of tokens) {
+    if (conjunctions.has(t.folded)) cuts.push({ at: sentence.start + t.start, next: sentence.start + t.end });
+  }
+  cuts.sort((a, b) => a.at - b.at);
+  for (const cut of cuts) {
+    if (cut.at > start) segments.push({ start, end: cut.at });
+    start = Math.max(start, cut.next);
+  }
+  if (start < sentence.end) segments.push({ start, end: sentence.end });
+  const words = segments.map((s) => tokenize(text.slice(s.start, s.end)).length);
+  const runs: Enumeration[] = [];
+  let i = 0;
+  while (i < segments.length) {
+    let j = i + 1;
+    while (j < segments.length && words[j]! > 0 && words[j]! <= ITEM_WORDS) j += 1;
+    // segments i (lead-in + first item) .. j-1 are items; segment j, if any, may close the list
+    const last = j < segments.length && words[j]! > 0 ? j : j - 1;
+    const items = last - i + 1;
+    if (j - i >= 3 && items >= 3) {
+      const firstStart = itemTail(text, segments[i]!);
+      const spans = segments.slice(i, last + 1).map((s, k) => (k === 0 ? { start: firstStart, end: s.end } : s));
+      runs.push({ start: firstStart, end: segments[last]!.end, items: spans });
+      i = last + 1;
+    } else {
+      i += 1;
+    }
+  }
+  return runs;
+}
+
+// The first segment carries the lead-in ("denk maar aan economie"): only its last words are the item.
+const FIRST_ITEM_WORDS = 3;
+function itemTail(text: string, segment: Sentence): number {
+  const tokens = tokenize(text.slice(segment.start, segment.end));
+  if (tokens.length <= FIRST_ITEM_WORDS) return segment.start;
+  return segment.start + tokens[tokens.length - FIRST_ITEM_WORDS]!.start;
+}
+
+function findCueSpans(text: string, sentences: Sentence[], cues: string[]): Sentence[] {
+  if (cues.length === 0) return [];
+  const escaped = cues.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const spans: Sentence[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const sentence = sentences.find((s) => m.index >= s.start && m.index < s.end);
+    if (!sentence) continue;
+    // An example marker governs the next few words, up to the next comma or clause break.
+    const after = m.index + m[0].length;
+    const words = tokenize(text.slice(after, sentence.end)).slice(0, EXAMPLE_WORDS);
+    let end = words.length > 0 ? after + words[words.length - 1]!.end : after;
+    const clause = /[,;:)]|\s[–—]\s/.exec(text.slice(after, end));
+    if (clause) end = after + clause.index;
+    spans.push({ start: m.index, end });
+  }
+  return spans;
+}
+
+function findTitles(text: string, tokens: Token[], offices: Set<string>): Sentence[] {
+  const spans: Sentence[] = [];
+  tokens.forEach((token, i) => {
+    if (!offices.has(token.folded)) return;
+    const last = tokens[Math.min(tokens.length - 1, i + TITLE_WORDS)]!;
+    let end = last.end;
+    // A title ends at the first punctuation that is not part of a list of portfolios.
+    const stop = /[.;:!?()"“”«»]|,\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu})/u.exec(text.slice(token.end, end));
+    if (stop) end = token.end + stop.index;
+    spans.push({ start: token.start, end });
+  });
+  return spans;
+}
+
+function findAiTerms(tokens: Token[], terms: string[]): number[] {
+  const singles = new Set<string>();
+  const pairs = new Set<string>();
+  for (const term of terms) {
+    const words = tokenize(term).map((t) => t.folded);
+    if (words.length === 1) singles.add(words[0]!);
+    else if (words.length === 2) pairs.add(`${words[0]} ${words[1]}`);
+  }
+  const offsets: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const folded = tokens[i]!.folded;
+    if (singles.has(folded) || (i + 1 < tokens.length && pairs.has(`${folded} ${tokens[i + 1]!.folded}`))) {
+      offsets.push(tokens[i]!.start);
+    }
+  }
+  return offsets;
+}
+
+/** Returns true when the span shares a sentence with an AI term. */
+export function isNearAi(context: PassageContext, start: number): boolean {
+  const sentence = context.sentences.find((s) => start >= s.start && start < s.end);
+  return sentence !== undefined && context.aiTerms.some((at) => at >= sentence.start && at < sentence.end);
+}
+
+/** Returns the contexts a span falls in. */
+export function contextsOf(context: PassageContext, start: number, end: number): Set<ContextKind> {
+  const kinds = new Set<ContextKind>();
+  const inside = (s: Sentence) => start >= s.start && end <= s.end;
+  if (context.enumerations.some(inside)) kinds.add('enumeration');
+  if (context.examples.some((s) => start >= s.start && start < s.end)) kinds.add('example');
+  if (context.titles.some(inside)) kinds.add('title');
+  return kinds;
+}
