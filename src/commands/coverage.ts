@@ -20,7 +20,7 @@ export function coverageCommand(context: CommandContext): Command {
     const coverage = buildCorpusCoverage(corpus, settings);
     const file = options['baseline'] as string | undefined;
     const baseline = file === undefined ? undefined : parseBaseline(await readJsonFile(file), file);
-    const mismatch = baseline && describeBaselineMismatch(baseline, settings.by, settings.filters);
+    const mismatch = baseline && describeBaselineMismatch(baseline, coverage, settings.filters);
     if (mismatch) throw new UsageError(`--baseline ${file}: ${mismatch}`);
     const check = checkCoverage(coverage, required, baseline ? findLost(coverage, baseline) : [], file);
     emit(context, { kind: 'coverage', check, scope: buildScope(corpus, settings) }, format);

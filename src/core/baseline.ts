@@ -8,6 +8,9 @@ export interface Baseline {
   by: string;
   /** The filters the baseline was made with (`field=a,b`), when its manifest records them. */
   filters?: string[];
+  /** The thresholds it was made with, when recorded. */
+  minDocs?: number;
+  minScore?: number;
   covered: Array<{ group: string; themes: ThemeId[] }>;
 }
 
@@ -41,13 +44,18 @@ export function parseBaseline(data: unknown, file: string): Baseline {
   return {
     by: record['by'] as string,
     ...(filters === undefined ? {} : { filters }),
+    ...(typeof record['minDocs'] === 'number' ? { minDocs: record['minDocs'] } : {}),
+    ...(typeof record['minScore'] === 'number' ? { minScore: record['minScore'] } : {}),
     covered: [...groups.entries()].map(([group, themes]) => ({ group, themes })),
   };
 }
 
-/** Returns why a baseline cannot be compared with a check grouped by `by` with `filters`, or undefined when it can. */
-export function describeBaselineMismatch(baseline: Baseline, by: string, filters: DocumentFilter[]): string | undefined {
+/** Returns why a baseline cannot be compared with a check (other grouping, filters or thresholds), or undefined when it can. */
+export function describeBaselineMismatch(baseline: Baseline, coverage: CoverageMatrix, filters: DocumentFilter[]): string | undefined {
+  const by = coverage.by;
   if (baseline.by !== by) return `it groups by ${baseline.by}, this check by ${by} (pass --by ${baseline.by})`;
+  if (baseline.minDocs !== undefined && baseline.minDocs !== coverage.minDocs) return `it was made with --min-docs ${baseline.minDocs}, this check has ${coverage.minDocs}`;
+  if (baseline.minScore !== undefined && baseline.minScore !== coverage.minScore) return `it was made with --min-score ${baseline.minScore}, this check has ${coverage.minScore}`;
   const now = filters.map(describeFilter);
   if (baseline.filters !== undefined && baseline.filters.join(' ') !== now.join(' ')) {
     const said = (list: string[]): string => (list.length === 0 ? 'no filter' : list.join(' and '));

@@ -210,6 +210,8 @@ describe('coverage as a CI gate (the cases the README documents)', () => {
     it.each([
       [['--by', 'country', '--where', 'level=regional'], 'it groups by level, this check by country (pass --by level)'],
       [['--where', 'level=federal'], 'it was made with level=regional, this check has level=federal'],
+      [['--where', 'level=regional', '--min-score', '0.5'], 'it was made with --min-score 0, this check has 0.5'],
+      [['--where', 'level=regional', '--min-docs', '2'], 'it was made with --min-docs 1, this check has 2'],
     ])('exits 2 when the baseline does not match: %j', (args, message) => {
       const run = runCli(['coverage', '--baseline', base, ...args, '--corpus', corpus]);
       expect(run.code).toBe(2);
