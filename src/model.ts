@@ -235,6 +235,8 @@ export interface GapReport {
   gaps: Gap[];
   /** Version of the competence data the gaps were marked with. */
   competenceVersion: string;
+  /** The competence data itself, so a report can show who is competent for what and why. */
+  competence?: Competence;
 }
 
 /** A required theme a group does not cover enough. */

@@ -1,8 +1,10 @@
 // The sections of the HTML report: heatmaps whose cells open on click (details/summary, no script) to show the evidence.
-import type { CellEvidence, ComparedDocument, CoverageCheck, CoverageDiff, CoverageMatrix, GapReport, Group, OverlapMatrix } from '../model.js';
+import type { CellEvidence, ComparedDocument, Competence, CoverageCheck, CoverageDiff, CoverageMatrix, GapReport, Group, OverlapMatrix } from '../model.js';
 import { escapeHtml, heatClass, markTerms } from './html-escape.js';
 import {
   checkHeadline,
+  COMPETENCE_TITLE,
+  competenceRows,
   coverageCellText,
   coverageLegend,
   coverageTitle,
@@ -126,4 +128,20 @@ export function documentsSection(documents: ComparedDocument[]): string {
 
 function section(id: string, title: string, legend: string, body: string): string {
   return `<section id="${id}"><h2>${e(title)}</h2><p class="legend">${e(legend)}</p>${body}</section>`;
+}
+
+/** Returns the competence table: a row per country and level, a column per theme; a cell opens on its note and sources. */
+export function competenceSection(competence: Competence, themes: string[]): string {
+  const rows = competenceRows(competence).map(({ country, level }) => {
+    const cells = themes.map((theme) => {
+      const entry = competence.countries[country]!.themes[theme];
+      const value = entry?.levels[level];
+      if (!entry || value === undefined) return '<td class="comp">?</td>';
+      const popup = `<p>${entry.approximate ? '<b>Approximate split.</b> ' : ''}${e(entry.note)}</p><ul>${entry.sources.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`;
+      return cell(`comp ${value}`, value, popup, `data-country="${e(country)}" data-level="${e(level)}" data-theme="${e(theme)}"`);
+    });
+    return `<tr><th scope="row">${e(`${country} ${level}`)}<br><small>${e(competence.countries[country]!.levels[level] ?? '')}</small></th>${cells.join('')}</tr>`;
+  });
+  const head = themes.map((t) => `<th scope="col">${e(t)}</th>`).join('');
+  return section('competence', COMPETENCE_TITLE, 'full: main holder; partial: competent for a part; none: not competent. Click a cell for the note (which says where a split is approximate) and the sources.', `<table class="heatmap comp"><thead><tr><th>country, level</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }

@@ -1,9 +1,9 @@
 // One self-contained HTML page: inline CSS, no script, no external request (a CSP forbids them), no timestamp,
 // so the same corpus always gives the same bytes. Evidence opens on click through <details>.
 import { UsageError } from '../errors.js';
-import type { Manifest } from '../model.js';
+import type { GapReport, Manifest } from '../model.js';
 import { escapeHtml } from './html-escape.js';
-import { checkSection, coverageSection, diffSection, documentsSection, gapSection, overlapSection } from './html-sections.js';
+import { checkSection, competenceSection, coverageSection, diffSection, documentsSection, gapSection, overlapSection } from './html-sections.js';
 import type { Report } from './index.js';
 import { scopeLine } from './matrix-text.js';
 
@@ -15,6 +15,7 @@ export function renderHtml(report: Report): string {
         coverageSection(report.overlap.coverage),
         overlapSection(report.overlap),
         gapSection(report.gaps),
+        ...competence(report.gaps),
         documentsSection(report.scope.documents),
       ]);
     case 'coverage':
@@ -30,7 +31,7 @@ export function renderHtml(report: Report): string {
         documentsSection(report.scope.documents),
       ]);
     case 'gaps':
-      return page(`AI policy gaps by ${report.gaps.coverage.by}`, report.scope.manifest, [gapSection(report.gaps), documentsSection(report.scope.documents)]);
+      return page(`AI policy gaps by ${report.gaps.coverage.by}`, report.scope.manifest, [gapSection(report.gaps), ...competence(report.gaps), documentsSection(report.scope.documents)]);
     case 'diff':
       return page(`AI policy coverage changes by ${report.diff.after.by}`, undefined, [diffSection(report.diff)]);
     default:
@@ -38,7 +39,11 @@ export function renderHtml(report: Report): string {
   }
 }
 
-const NAV: Record<string, string> = { check: 'Check', coverage: 'Coverage', overlap: 'Overlap', gaps: 'Gaps', diff: 'Changes', documents: 'Documents' };
+function competence(gaps: GapReport): string[] {
+  return gaps.competence ? [competenceSection(gaps.competence, gaps.coverage.themes)] : [];
+}
+
+const NAV: Record<string, string> = { check: 'Check', coverage: 'Coverage', overlap: 'Overlap', gaps: 'Gaps', competence: 'Competences', diff: 'Changes', documents: 'Documents' };
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -83,6 +88,7 @@ thead th{background:#f3f5f8;font-weight:600}tbody th{text-align:left;white-space
 .cov.h0,.ovl.h0,.gap.h0{background:#fafafa;color:#9aa1ab}
 .cov.h1{background:#eef6ee}.cov.h2{background:#cde8cd}.cov.h4{background:#2e8b57;color:#fff}
 .ovl.h1{background:#e8f0fb}.ovl.h2{background:#c9dcf5}.ovl.h3{background:#8fb6ea}.ovl.h4{background:#2f6db5;color:#fff}
+.comp th{white-space:normal;max-width:16rem}.comp.full{background:#cde8cd}.comp.partial{background:#f3f0c9}.comp.none{background:#f1f1f1;color:#6b7280}
 .gap.h1{background:#fdf0e6}.gap.h2{background:#f9d2b0}.gap.h3{background:#f0a56b}.gap.h4{background:#c8501e;color:#fff}
 summary{cursor:pointer}td summary{list-style:none}td summary::-webkit-details-marker{display:none}
 td details[open]>summary{outline:2px solid #1d2430;outline-offset:2px}

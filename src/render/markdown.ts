@@ -4,6 +4,8 @@ import type { CellEvidence, CoverageCheck, CoverageDiff, CoverageMatrix, GapRepo
 import type { Report } from './index.js';
 import {
   checkHeadline,
+  COMPETENCE_TITLE,
+  competenceRows,
   coverageCellText,
   coverageLegend,
   coverageTitle,
@@ -45,13 +47,14 @@ function sections(report: Report): string[] {
         footer(report.scope.manifest),
       ];
     case 'gaps':
-      return [gapSection(report.gaps), footer(report.scope.manifest)];
+      return [gapSection(report.gaps), ...competenceSection(report.gaps), footer(report.scope.manifest)];
     case 'report':
       return [
         '# AI policy coverage, overlap and gaps',
         coverageSection(report.overlap.coverage),
         overlapSection(report.overlap),
         gapSection(report.gaps),
+        ...competenceSection(report.gaps),
         ...(report.scope.evidence ? [evidenceSection(report.overlap.coverage)] : []),
         footer(report.scope.manifest),
       ];
@@ -110,6 +113,27 @@ function gapSection(report: GapReport): string {
   );
   const listTable = list.length > 0 ? table(['covers', 'lacks', 'theme', 'status', 'why'], list, false) : 'No gaps: every group covers the themes the others cover.';
   return `## ${escapeMarkdown(gapTitle(coverage))}\n\n${table(['covers → lacks', ...groupHeads(coverage)], rows)}\n\n${escapeMarkdown(gapLegend().join(' '))}\n\n### Gaps, marked with the competences\n\n${listTable}`;
+}
+
+function competenceSection(report: GapReport): string[] {
+  const competence = report.competence;
+  if (!competence) return [];
+  const themes = report.coverage.themes;
+  const rows = competenceRows(competence).map(({ country, level, label }) => [
+    escapeMarkdown(label),
+    ...themes.map((t) => {
+      const entry = competence.countries[country]!.themes[t];
+      return entry?.levels[level] ?? '?';
+    }),
+  ]);
+  const notes = Object.entries(competence.countries).flatMap(([country, c]) =>
+    themes.flatMap((t) => {
+      const entry = c.themes[t];
+      return entry ? [`- **${country} ${t}**${entry.approximate ? ' (approximate)' : ''}: ${escapeMarkdown(entry.note)} Sources: ${entry.sources.map(escapeMarkdown).join('; ')}.`] : [];
+    }),
+  );
+  const legend = 'full: main holder; partial: competent for a part; none: not competent. The notes say where a split is approximate.';
+  return [`## ${escapeMarkdown(COMPETENCE_TITLE)}\n\n${table(['country, level', ...themes], rows)}\n\n${legend}\n\n${notes.join('\n')}`];
 }
 
 function quote(evidence: CellEvidence): string {

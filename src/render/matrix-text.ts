@@ -1,7 +1,7 @@
 // Words, marks and numbers shared by every format of the analyses, so table, Markdown, CSV and HTML say the same thing.
 import { STRONG_SCORE } from '../core/compare.js';
 import { describeFilter } from '../core/filter.js';
-import type { CellEvidence, CoverageCell, CoverageCheck, CoverageDiff, CoverageMatrix, DiffCause, Evidence, GapReport, Manifest, Shortfall, Strength } from '../model.js';
+import type { CellEvidence, Competence, CoverageCell, CoverageCheck, CoverageDiff, CoverageMatrix, DiffCause, Evidence, GapReport, Level, Manifest, Shortfall, Strength } from '../model.js';
 
 /** One-character mark of a strength: filled for strong, hollow for weak, a dot for none. */
 export const STRENGTH_MARK: Record<Strength, string> = { strong: '●', weak: '○', none: '·' };
@@ -124,3 +124,13 @@ export function describeCause(cause: DiffCause, change: 'gained' | 'lost'): stri
       return change === 'gained' ? 'now asserts the theme' : 'no longer asserts the theme';
   }
 }
+
+/** Returns the rows of a competence table: one per country and level, in the file's order, e.g. `NL regional (the provinces)`. */
+export function competenceRows(competence: Competence): Array<{ country: string; level: Level; label: string }> {
+  return Object.entries(competence.countries).flatMap(([country, c]) =>
+    (Object.entries(c.levels) as Array<[Level, string]>).map(([level, what]) => ({ country, level, label: `${country} ${level} (${what})` })),
+  );
+}
+
+/** The title of the competence table. */
+export const COMPETENCE_TITLE = 'Competences: who is competent for which theme (taxonomy/competence.yml)';

@@ -3,6 +3,8 @@ import type { CellEvidence, CoverageCell, CoverageMatrix, GapReport, OverlapMatr
 import type { Report } from './index.js';
 import {
   checkHeadline,
+  COMPETENCE_TITLE,
+  competenceRows,
   coverageCellText,
   coverageLegend,
   coverageTitle,
@@ -16,7 +18,7 @@ import {
   scopeLine,
   shortfallText,
 } from './matrix-text.js';
-import type { TableContext } from './table.js';
+import { makeTable, themeCode, themeLegend, type TableContext } from './table.js';
 import { highlight } from './table-documents.js';
 import { renderDiffTable } from './table-diff.js';
 import { labelGroups, renderFittedMatrix } from './table-fit.js';
@@ -43,7 +45,7 @@ export function renderMatrixReport(report: MatrixReport, context: TableContext):
       return withScope(parts, report.scope.manifest, context);
     }
     case 'report': {
-      const parts = [coverageTable(report.overlap.coverage, context), overlapTable(report.overlap, context), gapMatrix(report.gaps, context), gapList(report.gaps, context)];
+      const parts = [coverageTable(report.overlap.coverage, context), overlapTable(report.overlap, context), gapMatrix(report.gaps, context), gapList(report.gaps, context), competenceTable(report.gaps, context)];
       if (report.scope.evidence) parts.push(evidenceList(report.overlap.coverage, context));
       return withScope(parts, report.scope.manifest, context);
     }
@@ -122,6 +124,27 @@ function gapList(report: GapReport, { paint, width }: TableContext): string {
   }
   const body = lines.length > 0 ? lines.join('\n') : 'No gaps: every group covers the themes the others cover.';
   return `${paint.bold('Themes covered by the first group and not the second')}\n${body}\n`;
+}
+
+function competenceTable(report: GapReport, { paint }: TableContext): string {
+  if (!report.competence) return '';
+  const competence = report.competence;
+  const themes = report.coverage.themes;
+  const table = makeTable(['country, level', ...themes.map(themeCode)], ['left', ...themes.map(() => 'center' as const)]);
+  const shade: Record<string, (s: string) => string> = { full: paint.green, partial: paint.yellow, none: paint.dim };
+  for (const { country, level } of competenceRows(competence)) {
+    table.push([
+      `${country} ${level}`,
+      ...themes.map((t) => {
+        const entry = competence.countries[country]!.themes[t];
+        const value = entry?.levels[level];
+        return value === undefined ? '?' : (shade[value] ?? String)(value === 'partial' ? 'part' : value);
+      }),
+    ]);
+  }
+  const codes = themeLegend().split(' · ');
+  const legend = ['full · part(ial) · none; notes, sources and approximations in competence.yml', codes.slice(0, 4).join(' · '), codes.slice(4).join(' · ')];
+  return `${paint.bold(COMPETENCE_TITLE)}\n${table.toString()}\n${legend.map((l) => paint.dim(l)).join('\n')}\n`;
 }
 
 function evidenceList(coverage: CoverageMatrix, context: TableContext): string {

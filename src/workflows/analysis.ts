@@ -66,5 +66,5 @@ export function buildCorpusCoverage(corpus: ComparedCorpus, settings: CompareSet
 export function buildMarkedGaps(corpus: ComparedCorpus, settings: CompareSettings, coverage: CoverageMatrix, competenceFile?: string): GapReport {
   const competence = readCompetence(corpus.themes, competenceFile);
   const marker = buildGapMarker({ documents: corpus.documents, competence, minDocs: settings.minDocs, minScore: settings.minScore });
-  return buildGaps(coverage, marker, competence.version);
+  return { ...buildGaps(coverage, marker, competence.version), competence };
 }

@@ -289,6 +289,8 @@ describe('formats', () => {
     expect(run.stdout).toContain('| cybersecurity | · | **●1/2** | **●1/1** | · | · |');
     expect(run.stdout).toContain('@uitleg: algoritmen moeten \\<b\\>eerlijk\\</b\\> en transparant zijn.');
     expect(run.stdout).not.toMatch(/<b>/);
+    expect(run.stdout).toMatch(/\| BE regional \(the Regions .*\) \| partial \| none \| partial \| full \| full \| full \| full \| full \|/);
+    expect(run.stdout).toContain('- **BE cybersecurity** (approximate): Federal: the Centre for Cybersecurity Belgium');
   });
 
   it('HTML: one self-contained page, everything escaped, identical bytes for the same corpus', () => {

@@ -107,6 +107,18 @@ describe('the HTML report in Chromium', () => {
     expect((await page.locator('#gaps td[data-from="regional"][data-to="federal"] summary').innerText()).trim()).toBe('3 (3)');
   });
 
+  it('shows who is competent for what, with the note and sources on click, one row per country and level', async () => {
+    requireChromium();
+    const rows = await page.locator('#competence tbody th').allInnerTexts();
+    expect(rows.map((r) => r.split('\n')[0])).toEqual(['BE federal', 'BE regional', 'BE local', 'NL national', 'NL regional', 'NL local', 'LU national', 'LU local']);
+    const cell = page.locator('#competence td[data-country="BE"][data-level="regional"][data-theme="cybersecurity"]');
+    expect((await cell.locator('summary').innerText()).trim()).toBe('none');
+    await cell.locator('summary').click();
+    const popup = await cell.locator('.pop').innerText();
+    expect(popup).toContain('Approximate split.');
+    expect(popup).toContain('Royal Decree of 10 October 2014 establishing the Centre for Cybersecurity Belgium');
+  });
+
   it('shows a document title containing <script> as text and never runs it', async () => {
     requireChromium();
     const row = page.locator('#documents tr', { hasText: 'be-federal-plan' });
