@@ -18,8 +18,7 @@ export const FIT: FitOptions = { lambda: 0.2, iterations: 4000, rate: 0.5 };
 
 /** Returns what the tagger would know of a passage's document: whether its page title is about AI. */
 export function documentContext(lexicon: Lexicon, passage: DevPassage): EvidenceOptions {
-  const cues = lexicon.taxonomy.cues;
-  return { documentAboutAi: TAXONOMY_LANGUAGES.some((l) => mentionsAi(passage.heading, l, cues)) };
+  return { documentAboutAi: TAXONOMY_LANGUAGES.some((l) => mentionsAi(passage.heading, lexicon.cues[l])) };
 }
 
 /** Returns the training rows of the passages: one per (passage, theme it mentions). */

@@ -1,5 +1,6 @@
 // aipolicy taxonomy [--check]: the themes and their term counts per language; --check exits 1 on a parity problem.
 import { Command } from 'commander';
+import { compileLexicon, findStemCollisions } from '../core/lexicon.js';
 import { checkTaxonomy, TAXONOMY_LANGUAGES } from '../core/taxonomy.js';
 import { EXIT } from '../errors.js';
 import type { TaxonomyReport } from '../model.js';
@@ -28,7 +29,7 @@ export function taxonomyCommand(context: CommandContext): Command {
           TAXONOMY_LANGUAGES.map((l) => [l, t.concepts.reduce((n, c) => n + c.terms[l].length, 0)]),
         ) as TaxonomyReport['themes'][number]['terms'],
       })),
-      problems: checked ? checkTaxonomy(taxonomy) : [],
+      problems: checked ? [...checkTaxonomy(taxonomy), ...findStemCollisions(compileLexicon(taxonomy))] : [],
       checked,
     };
     emit(context, { kind: 'taxonomy', taxonomy: report }, format);

@@ -5,11 +5,14 @@ import type { Lexicon } from './lexicon.js';
 import { tagPassages } from './tag.js';
 import { splitPagedPassages } from './pages.js';
 import { splitPassages } from './text.js';
+import { tokenize } from './tokens.js';
 
 /** Returns the analysis of a normalised body: passages with languages and scores, and the document's themes. */
 export function analyseBody(lexicon: Lexicon, body: string, passages: Passage[] = splitPassages(body), title = ''): DocumentAnalysis {
-  const profile = detectLanguages(passages);
-  const { analyses, themes } = tagPassages(lexicon, passages, profile.passages, title);
+  // Each passage is tokenized once: language detection and tagging read the same tokens.
+  const tokens = passages.map((p) => (p.boilerplate ? [] : tokenize(p.text)));
+  const profile = detectLanguages(passages, tokens);
+  const { analyses, themes } = tagPassages(lexicon, passages, profile.passages, title, tokens);
   return {
     language: profile.language,
     languages: profile.languages,

@@ -2,7 +2,7 @@
 // "such as", part of a minister's title, and is the passage about AI at all?
 import type { Cues, TaxonomyLanguage } from './taxonomy.js';
 import { foldDiacritics } from './stem.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenize, tokensBetween, type Token } from './tokens.js';
 
 /** How a match's context changes its weight. */
 export type ContextKind = 'enumeration' | 'example' | 'title';
@@ -41,23 +41,51 @@ const EXAMPLE_WORDS = 6;
 /** Words after an office word that still belong to the title. */
 const TITLE_WORDS = 7;
 
+/** A language's cues, compiled once: word sets and the example-marker pattern (English cues included). */
+export interface CueSet {
+  conjunctions: Set<string>;
+  offices: Set<string>;
+  examples: RegExp | undefined;
+  aiWords: Set<string>;
+  aiPairs: Set<string>;
+}
+
+/** Returns the compiled cues of a language. */
+export function compileCues(cues: Cues, language: TaxonomyLanguage): CueSet {
+  const words = (list: string[]) => new Set(list.map((w) => foldDiacritics(w.toLowerCase())));
+  const aiWords = new Set<string>();
+  const aiPairs = new Set<string>();
+  for (const term of cues.ai[language].concat(cues.ai.en)) {
+    const parts = tokenize(term).map((t) => t.folded);
+    if (parts.length === 1) aiWords.add(parts[0]!);
+    else if (parts.length === 2) aiPairs.add(`${parts[0]} ${parts[1]}`);
+  }
+  const examples = cues.examples[language];
+  const escaped = examples.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return {
+    conjunctions: words(cues.conjunctions[language].concat(cues.conjunctions.en)),
+    offices: words(cues.offices[language].concat(cues.offices.en)),
+    examples: examples.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+    aiWords,
+    aiPairs,
+  };
+}
+
 /** Returns true when the text names AI (artificial intelligence, AI, IA, KI, algorithms…). */
-export function mentionsAi(text: string, language: TaxonomyLanguage, cues: Cues): boolean {
-  return findAiTerms(tokenize(text), cues.ai[language].concat(cues.ai.en)).length > 0;
+export function mentionsAi(text: string, cues: CueSet, tokens: Token[] = tokenize(text)): boolean {
+  return findAiTerms(tokens, cues).length > 0;
 }
 
 /** Returns the context of a passage text for the language's cues; `documentAboutAi` when its document is. */
-export function readContext(text: string, language: TaxonomyLanguage, cues: Cues, documentAboutAi = false): PassageContext {
-  const tokens = tokenize(text);
+export function readContext(text: string, cues: CueSet, documentAboutAi = false, tokens: Token[] = tokenize(text)): PassageContext {
   const sentences = splitSentences(text);
-  const conjunctions = new Set(cues.conjunctions[language].concat(cues.conjunctions.en).map((w) => foldDiacritics(w.toLowerCase())));
-  const enumerations = sentences.flatMap((s) => findEnumerations(text, s, conjunctions));
-  const aiTerms = findAiTerms(tokens, cues.ai[language].concat(cues.ai.en));
+  const enumerations = sentences.flatMap((s) => findEnumerations(text, s, cues.conjunctions, tokens));
+  const aiTerms = findAiTerms(tokens, cues);
   return {
     sentences,
     enumerations,
-    examples: findCueSpans(text, sentences, cues.examples[language]),
-    titles: findTitles(text, tokens, new Set(cues.offices[language].concat(cues.offices.en).map((w) => foldDiacritics(w.toLowerCase())))),
+    examples: findCueSpans(text, sentences, cues.examples, tokens),
+    titles: findTitles(text, tokens, cues.offices),
     aboutAi: aiTerms.length > 0 || documentAboutAi,
     aiTerms,
   };
@@ -80,16 +108,16 @@ export function splitSentences(text: string): Sentence[] {
 // Segments of a sentence cut at commas, colons, slashes, parentheses, ellipses and conjunctions.
 // A run of three or more segments whose middle ones are short is an enumeration; the first
 // segment's item is its tail, the last may be long.
-function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<string>): Enumeration[] {
+function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<string>, all: Token[]): Enumeration[] {
   const segments: Sentence[] = [];
   let start = sentence.start;
-  const tokens = tokenize(text.slice(sentence.start, sentence.end));
+  const tokens = tokensBetween(all, sentence.start, sentence.end);
   const cuts: Array<{ at: number; next: number }> = [];
   const punct = /[,:/…]|\.\.\.|\s[–—-]\s/g;
   const slice = text.slice(sentence.start, sentence.end);
   for (const m of slice.matchAll(punct)) cuts.push({ at: sentence.start + m.index, next: sentence.start + m.index + m[0].length });
   for (const t of tokens) {
-    if (conjunctions.has(t.folded)) cuts.push({ at: sentence.start + t.start, next: sentence.start + t.end });
+    if (conjunctions.has(t.folded)) cuts.push({ at: t.start, next: t.end });
   }
   cuts.sort((a, b) => a.at - b.at);
   for (const cut of cuts) {
@@ -97,7 +125,7 @@ function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<st
     start = Math.max(start, cut.next);
   }
   if (start < sentence.end) segments.push({ start, end: sentence.end });
-  const words = segments.map((s) => tokenize(text.slice(s.start, s.end)).length);
+  const words = segments.map((s) => tokensBetween(tokens, s.start, s.end).length);
   const runs: Enumeration[] = [];
   let i = 0;
   while (i < segments.length) {
@@ -107,7 +135,7 @@ function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<st
     const last = j < segments.length && words[j]! > 0 ? j : j - 1;
     const items = last - i + 1;
     if (j - i >= 3 && items >= 3) {
-      const firstStart = itemTail(text, segments[i]!);
+      const firstStart = itemTail(tokens, segments[i]!);
       const spans = segments.slice(i, last + 1).map((s, k) => (k === 0 ? { start: firstStart, end: s.end } : s));
       runs.push({ start: firstStart, end: segments[last]!.end, items: spans });
       i = last + 1;
@@ -120,24 +148,22 @@ function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<st
 
 // The first segment carries the lead-in ("denk maar aan economie"): only its last words are the item.
 const FIRST_ITEM_WORDS = 3;
-function itemTail(text: string, segment: Sentence): number {
-  const tokens = tokenize(text.slice(segment.start, segment.end));
+function itemTail(all: Token[], segment: Sentence): number {
+  const tokens = tokensBetween(all, segment.start, segment.end);
   if (tokens.length <= FIRST_ITEM_WORDS) return segment.start;
-  return segment.start + tokens[tokens.length - FIRST_ITEM_WORDS]!.start;
+  return tokens[tokens.length - FIRST_ITEM_WORDS]!.start;
 }
 
-function findCueSpans(text: string, sentences: Sentence[], cues: string[]): Sentence[] {
-  if (cues.length === 0) return [];
-  const escaped = cues.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+function findCueSpans(text: string, sentences: Sentence[], pattern: RegExp | undefined, tokens: Token[]): Sentence[] {
+  if (!pattern) return [];
   const spans: Sentence[] = [];
   for (const m of text.matchAll(pattern)) {
     const sentence = sentences.find((s) => m.index >= s.start && m.index < s.end);
     if (!sentence) continue;
     // An example marker governs the next few words, up to the next comma or clause break.
     const after = m.index + m[0].length;
-    const words = tokenize(text.slice(after, sentence.end)).slice(0, EXAMPLE_WORDS);
-    let end = words.length > 0 ? after + words[words.length - 1]!.end : after;
+    const words = tokensBetween(tokens, after, sentence.end).slice(0, EXAMPLE_WORDS);
+    let end = words.length > 0 ? words[words.length - 1]!.end : after;
     const clause = /[,;:)]|\s[–—]\s/.exec(text.slice(after, end));
     if (clause) end = after + clause.index;
     spans.push({ start: m.index, end });
@@ -159,18 +185,11 @@ function findTitles(text: string, tokens: Token[], offices: Set<string>): Senten
   return spans;
 }
 
-function findAiTerms(tokens: Token[], terms: string[]): number[] {
-  const singles = new Set<string>();
-  const pairs = new Set<string>();
-  for (const term of terms) {
-    const words = tokenize(term).map((t) => t.folded);
-    if (words.length === 1) singles.add(words[0]!);
-    else if (words.length === 2) pairs.add(`${words[0]} ${words[1]}`);
-  }
+function findAiTerms(tokens: Token[], cues: CueSet): number[] {
   const offsets: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const folded = tokens[i]!.folded;
-    if (singles.has(folded) || (i + 1 < tokens.length && pairs.has(`${folded} ${tokens[i + 1]!.folded}`))) {
+    if (cues.aiWords.has(folded) || (i + 1 < tokens.length && cues.aiPairs.has(`${folded} ${tokens[i + 1]!.folded}`))) {
       offsets.push(tokens[i]!.start);
     }
   }

@@ -2,7 +2,7 @@
 import type { LanguageCode, TermMatch } from '../model.js';
 import { contextsOf, isNearAi, readContext, type Enumeration, type PassageContext } from './context.js';
 import { cueLanguage, findTerms, type Lexicon, type RawMatch } from './lexicon.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 
 /** Weight left to a term that is one item of an enumeration spanning at least LIST_THEMES themes. */
 const LIST_DISCOUNT = 0.3;
@@ -42,14 +42,17 @@ export interface PassageEvidence {
 export interface EvidenceOptions {
   /** The document (or its title) is about AI, so general words on rules and risks count in every passage. */
   documentAboutAi?: boolean;
+  /** The passage's tokens, when the caller has them already. */
+  tokens?: Token[];
 }
 
 /** Returns the weighted matches of a passage grouped by theme (taxonomy order); themes without a match are absent. */
 export function collectEvidence(lexicon: Lexicon, text: string, language: LanguageCode, options: EvidenceOptions = {}): PassageEvidence {
-  const raw = findTerms(lexicon, text, language);
-  const words = tokenize(text).length;
+  const tokens = options.tokens ?? tokenize(text);
+  const raw = findTerms(lexicon, text, language, tokens);
+  const words = tokens.length;
   if (raw.length === 0) return { words, aboutAi: false, themes: [] };
-  const { matches, aboutAi, context } = weighMatches(lexicon, text, language, raw, options.documentAboutAi === true);
+  const { matches, aboutAi, context } = weighMatches(lexicon, text, language, raw, options.documentAboutAi === true, tokens);
   const firstEnd = context.sentences[0]?.end ?? text.length;
   const themes: ThemeEvidence[] = [];
   for (const theme of lexicon.taxonomy.themes) {
@@ -92,8 +95,9 @@ function weighMatches(
   language: LanguageCode,
   raw: RawMatch[],
   documentAboutAi: boolean,
+  tokens: Token[],
 ): { matches: Array<{ match: TermMatch; base: number }>; aboutAi: boolean; context: PassageContext } {
-  const context = readContext(text, cueLanguage(language), lexicon.taxonomy.cues, documentAboutAi);
+  const context = readContext(text, lexicon.cues[cueLanguage(language)], documentAboutAi, tokens);
   const lists = context.enumerations.filter((e) => isThemeList(e, raw));
   const out: Array<{ match: TermMatch; base: number }> = [];
   for (const m of raw) {

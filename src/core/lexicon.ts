@@ -1,5 +1,6 @@
 // Compiles the taxonomy into per-language matchers and finds taxonomy terms in a passage.
 import type { LanguageCode } from '../model.js';
+import { compileCues, type CueSet } from './context.js';
 import { createStemmer, foldDiacritics, type Stemmer } from './stem.js';
 import { TAXONOMY_LANGUAGES, type Taxonomy, type TaxonomyLanguage } from './taxonomy.js';
 
@@ -50,6 +51,8 @@ export interface Lexicon {
   matchers: Record<MatchLanguage, LanguageMatcher>;
   /** English terms by folded surface form, matched in passages of every language. */
   english: Map<string, PhraseEntry[]>;
+  /** The cues of each language, compiled once. */
+  cues: Record<TaxonomyLanguage, CueSet>;
 }
 
 /** A term found in a passage: the token span, the text as written, and what it stands for. */
@@ -116,7 +119,9 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
     }
   }
   for (const entries of english.values()) entries.sort((a, b) => b.words.length - a.words.length);
-  return { taxonomy, matchers, english };
+  const cues = {} as Record<TaxonomyLanguage, CueSet>;
+  for (const language of TAXONOMY_LANGUAGES) cues[language] = compileCues(taxonomy.cues, language);
+  return { taxonomy, matchers, english, cues };
 }
 
 function addTerm(matcher: LanguageMatcher, term: string, target: TermTarget): void {
@@ -206,10 +211,9 @@ export function cueLanguage(language: LanguageCode): TaxonomyLanguage {
  * Returns the taxonomy terms found in a text, longest match first, each token used once.
  * Terms of the passage's language are matched by stem, English terms by form (loanwords).
  */
-export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode): RawMatch[] {
+export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode, tokens: Token[] = tokenize(text)): RawMatch[] {
   const lang = matchingLanguage(language);
   const matcher = lexicon.matchers[lang];
-  const tokens = tokenize(text);
   const stems = tokens.map((t) => matcher.stemmer.stem(t.lower));
   const matches: RawMatch[] = [];
   let i = 0;
@@ -313,4 +317,34 @@ function makeMatch(tokens: Token[], first: number, last: number, targets: TermTa
   const start = tokens[first]!.start;
   const end = tokens[last]!.end;
   return { term: text.slice(start, end), start, end, firstToken: first, lastToken: last, targets };
+}
+
+/** Returns the stems that terms of two themes share without being marked ambiguous (Porter conflations to fix with "="). */
+export function findStemCollisions(lexicon: Lexicon): Array<{ theme: string; concept: string; message: string }> {
+  const ambiguous = new Map<string, string[]>();
+  for (const theme of lexicon.taxonomy.themes) {
+    for (const concept of theme.concepts) ambiguous.set(`${theme.id}/${concept.id}`, concept.ambiguous);
+  }
+  const problems: Array<{ theme: string; concept: string; message: string }> = [];
+  for (const language of TAXONOMY_LANGUAGES) {
+    for (const entries of lexicon.matchers[language].stems.values()) {
+      for (const entry of entries) {
+        const targets = entry.targets.filter((t) => t.theme !== '');
+        for (const a of targets) {
+          for (const b of targets) {
+            if (a.theme >= b.theme) continue;
+            const allowed = ambiguous.get(`${a.theme}/${a.concept}`)?.includes(b.theme) || ambiguous.get(`${b.theme}/${b.concept}`)?.includes(a.theme);
+            if (allowed) continue;
+            const forms = (entry.forms ?? []).map((f) => f.join(' ')).join('", "');
+            problems.push({
+              theme: a.theme,
+              concept: a.concept,
+              message: `${language} terms "${forms}" of ${a.theme}/${a.concept} and ${b.theme}/${b.concept} share the stem "${entry.words.join(' ')}" (write one as "=term")`,
+            });
+          }
+        }
+      }
+    }
+  }
+  return problems;
 }

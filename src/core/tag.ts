@@ -4,6 +4,7 @@ import { scoreFeatures, themeFeatures, type Calibration } from './calibration.js
 import { mentionsAi } from './context.js';
 import { collectEvidence, type EvidenceOptions } from './evidence.js';
 import { cueLanguage, type Lexicon } from './lexicon.js';
+import { tokenize, type Token } from './tokens.js';
 
 /** A passage carries a theme when its calibrated score reaches this. */
 export const PASSAGE_THRESHOLD = 0.5;
@@ -54,17 +55,18 @@ export function tagPassages(
   passages: Passage[],
   languages: LanguageCode[],
   title = '',
+  passageTokens?: Token[][],
 ): { analyses: PassageAnalysis[]; themes: ThemeHit[] } {
-  const cues = lexicon.taxonomy.cues;
   const language = (i: number): LanguageCode => languages[i] ?? 'und';
+  const cues = (i: number) => lexicon.cues[cueLanguage(language(i))];
   // A document about AI makes every passage about AI: a paragraph on "the rules" in an AI-act text is about AI rules.
+  const tokens = passageTokens ?? passages.map((p) => (p.boilerplate ? [] : tokenize(p.text)));
   const documentAboutAi =
-    (title !== '' && mentionsAi(title, cueLanguage(language(0)), cues)) ||
-    passages.some((p, i) => !p.boilerplate && mentionsAi(p.text, cueLanguage(language(i)), cues));
+    (title !== '' && mentionsAi(title, cues(0))) || passages.some((p, i) => !p.boilerplate && mentionsAi(p.text, cues(i), tokens[i]));
   const analyses: PassageAnalysis[] = passages.map((passage, i) => ({
     passage,
     language: language(i),
-    themes: passage.boilerplate ? [] : tagPassageText(lexicon, passage.text, language(i), { documentAboutAi }),
+    themes: passage.boilerplate ? [] : tagPassageText(lexicon, passage.text, language(i), { documentAboutAi, tokens: tokens[i]! }),
   }));
   const titleThemes = title === '' ? [] : tagPassageText(lexicon, title, language(0), { documentAboutAi });
   return { analyses, themes: aggregateThemes(lexicon, analyses, titleThemes) };

@@ -66,7 +66,7 @@ export interface TaxonomySource {
 }
 
 /** Bumped when the tagging algorithm changes, so stored analyses are recomputed. */
-export const TAGGER_VERSION = 1;
+export const TAGGER_VERSION = 2;
 
 /** A problem `aipolicy taxonomy --check` reports (the taxonomy still loads). */
 export interface TaxonomyProblem {

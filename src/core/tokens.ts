@@ -17,31 +17,48 @@ export interface Token {
   groupSize: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu;
-const PART = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+const HYPHENS = new Set(['-', '‐', '‑']);
 /** Longest word the tokenizer keeps whole; longer runs (a 5 MB "word") are cut. */
 const MAX_WORD = 64;
 
-/** Returns the tokens of a text in order; hyphenated words give one token per part. */
+/** Returns the tokens of a text in order; hyphenated words give one token per part, sharing a group. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let group = 0;
   for (const word of text.matchAll(WORD)) {
-    const base = word.index;
-    const group = tokens.length;
-    const parts = [...word[0].matchAll(PART)];
-    for (const part of parts) {
-      const surface = part[0].length > MAX_WORD ? part[0].slice(0, MAX_WORD) : part[0];
-      const lower = surface.toLowerCase();
-      tokens.push({
-        surface,
-        lower,
-        folded: foldDiacritics(lower),
-        start: base + part.index,
-        end: base + part.index + part[0].length,
-        group,
-        groupSize: parts.length,
-      });
-    }
+    const start = word.index;
+    const previous = tokens[tokens.length - 1];
+    // "AI-strategie": a single hyphen between two words joins them into one group.
+    const joined = previous !== undefined && start === previous.end + 1 && HYPHENS.has(text[previous.end]!);
+    if (!joined) group = tokens.length;
+    const surface = word[0].length > MAX_WORD ? word[0].slice(0, MAX_WORD) : word[0];
+    const lower = surface.toLowerCase();
+    tokens.push({
+      surface,
+      lower,
+      // Most words are plain ASCII: skip the Unicode decomposition for them.
+      folded: /^[\x00-\x7f]*$/.test(lower) ? lower : foldDiacritics(lower),
+      start,
+      end: start + word[0].length,
+      group,
+      groupSize: 1,
+    });
+    if (joined) for (let i = group; i < tokens.length; i++) tokens[i]!.groupSize = tokens.length - group;
   }
   return tokens;
+}
+
+/** Returns the tokens that lie within [start, end) of the text they were cut from (tokens sorted by offset). */
+export function tokensBetween(tokens: Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < tokens.length && tokens[last]!.end <= end) last += 1;
+  return tokens.slice(lo, last);
 }

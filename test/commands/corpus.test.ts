@@ -16,11 +16,27 @@ afterAll(() => cleanup());
 
 describe('the sample corpus', () => {
   it('is exactly what the tool writes from fixtures/sources (ingest reports it unchanged)', () => {
-    const run = runCli(['ingest', join(FIXTURES, 'sources'), '--corpus', corpus, '--format', 'json']);
+    const copy = join(dir, 'ingest-copy');
+    cpSync(join(ROOT, 'corpus'), copy, { recursive: true });
+    const run = runCli(['ingest', join(FIXTURES, 'sources'), '--corpus', copy, '--format', 'json']);
     expect(run.code).toBe(0);
     const results = JSON.parse(run.stdout).results as Array<{ status: string }>;
     expect(results).toHaveLength(23);
     expect(results.every((r) => r.status === 'unchanged')).toBe(true);
+  });
+});
+
+describe('the stored analyses', () => {
+  it('are what the tagger computes today (a tagger change without a version bump would be caught here)', () => {
+    const stored = JSON.parse(runCli(['list', '--corpus', corpus, '--format', 'json']).stdout) as Array<{ id: string; themes: Array<{ id: string; score: number }>; stale: boolean }>;
+    const fresh = JSON.parse(runCli(['tag', '--format', 'json', join(FIXTURES, 'sources')]).stdout) as Array<{ source: string; themes: Array<{ id: string; score: number }> }>;
+    expect(fresh).toHaveLength(stored.length);
+    for (const doc of stored) {
+      expect(doc.stale).toBe(false);
+      const match = fresh.find((f) => f.source.endsWith(`${doc.id}.md`));
+      expect(match, doc.id).toBeDefined();
+      expect(match!.themes.map((t) => [t.id, t.score])).toEqual(doc.themes.map((t) => [t.id, t.score]));
+    }
   });
 });
 

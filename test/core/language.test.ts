@@ -10,6 +10,8 @@ describe('detectLanguage', () => {
     ['The federal government wants to make full use of the opportunities that artificial intelligence offers.', 'en'],
     ['AI', 'und'],
     ['', 'und'],
+    ["D'Regierung huet eng Strategie ugeholl fir dat autonoomt Fueren, an et misst ee kucken, datt dat och fir jiddereen ze verstoe ass.", 'lb'],
+    ['FILIP, Koning der Belgen, | PHILIPPE, Roi des Belges, | Aan allen die nu zijn en hierna wezen zullen, Onze Groet. | A tous, présents et à venir, Salut.', 'nl'],
   ])('detects %j as %s', (text, expected) => {
     expect(detectLanguage(text)).toBe(expected);
   });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { contextsOf, mentionsAi, readContext, splitSentences } from '../../src/core/context.js';
+import { loadLexicon } from '../../src/workflows/lexicon.js';
+
+const lexicon = loadLexicon();
+const spanOf = (text: string, word: string) => {
+  const start = text.indexOf(word);
+  return [start, start + word.length] as const;
+};
+
+describe('readContext', () => {
+  it.each([
+    ['nl', 'Denk maar aan economie, energie, gezondheid, mobiliteit, klimaatverandering en veiligheid.', 'gezondheid', 'enumeration'],
+    ['en', 'This means a stronger economy, breakthroughs in healthcare, new jobs, better transport and education.', 'transport', 'enumeration'],
+    ['nl', 'Het plan gaat over zorg, met ziekenhuizen zoals het UZ Gent als voorbeeld.', 'UZ', 'example'],
+    ['fr', 'Des secteurs tels que la santé ou la mobilité sont concernés.', 'santé', 'example'],
+    ['nl', 'De Minister van Economische Zaken en Klimaat schreef een brief over algoritmen.', 'Klimaat', 'title'],
+    ['de', 'Die Bildungsministerin Lydia Klinkenberg sprach über Schulen.', 'Lydia', 'title'],
+  ] as const)('%s: finds the %s context of "%s"', (language, text, word, kind) => {
+    const context = readContext(text, lexicon.cues[language]);
+    const [start, end] = spanOf(text, word);
+    expect([...contextsOf(context, start, end)]).toContain(kind);
+  });
+
+  it.each([
+    ['nl', 'De gemeente zet een chatbot in, want de burgers vragen erom, en dat werkt goed.', 'chatbot'],
+    ['en', 'Hospitals need data to treat patients.', 'data'],
+  ] as const)('%s: plain prose is not an enumeration (%s)', (language, text, word) => {
+    const context = readContext(text, lexicon.cues[language]);
+    const [start, end] = spanOf(text, word);
+    expect(contextsOf(context, start, end).has('enumeration')).toBe(false);
+  });
+
+  it('splits sentences at full stops, blank lines and list lines', () => {
+    expect(splitSentences('Een. Twee!\n\nDrie\n • vier').length).toBe(4);
+  });
+
+  it.each([
+    ['nl', 'De inzet van kunstmatige intelligentie bij de overheid.', true],
+    ['fr', "L'IA au service des citoyens.", true],
+    ['de', 'KI in der Verwaltung.', true],
+    ['en', 'Algorithms decide on benefits.', true],
+    ['nl', 'De gemeente opent een nieuw loket.', false],
+  ] as const)('mentionsAi(%s, %j) = %s', (language, text, expected) => {
+    expect(mentionsAi(text, lexicon.cues[language])).toBe(expected);
+  });
+});
