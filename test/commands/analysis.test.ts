@@ -309,6 +309,14 @@ describe('formats', () => {
     expect(runCli(['report', '--corpus', corpus]).stdout).toBe(html);
   });
 
+  it('report --out into a missing folder exits 2 and writes nothing', () => {
+    const out = join(dir, 'no-such-folder', 'report.html');
+    const run = runCli(['report', '--out', out, '--corpus', corpus]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`aipolicy: ${out}: cannot write: no such file or folder\n`);
+  });
+
   it.each([
     [['list', '--format', 'csv'], 'format "csv" is not available for this command (use table, json)'],
     [['overlap', '--format', 'junit'], 'format "junit" is not available for overlap (use table, json, csv, markdown, html)'],
