@@ -1,14 +1,8 @@
 // The manifest of an analysis: what it was computed from, so a CI log or a report can be audited. Pure.
-import type { ComparedDocument, DocumentFilter, GroupBy, Manifest } from '../model.js';
+import type { ComparedDocument, Manifest } from '../model.js';
 
-/** What a manifest records besides the documents. */
-export interface ManifestOptions {
-  version: string;
-  taxonomyVersion: string;
-  competenceVersion?: string;
-  by: GroupBy;
-  filters: DocumentFilter[];
-}
+/** What a manifest records besides the tool's name and the documents. */
+export type ManifestOptions = Omit<Manifest, 'tool' | 'documents'>;
 
 /** Returns the manifest: tool and data versions, grouping, filters, and every document id with its content hash (sorted by id). */
 export function buildManifest(documents: ComparedDocument[], options: ManifestOptions): Manifest {
