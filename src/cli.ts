@@ -1,23 +1,21 @@
 // The shell: the only module that touches process (argv, streams, TTY, environment, exit code).
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeOf, formatError, type ExitCode } from './errors.js';
+import { readToolVersion } from './io/package-info.js';
 import type { CommandContext } from './commands/context.js';
 import { coverageCommand } from './commands/coverage.js';
+import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { gapsCommand } from './commands/gaps.js';
 import { ingestCommand } from './commands/ingest.js';
 import { listCommand } from './commands/list.js';
 import { overlapCommand } from './commands/overlap.js';
 import { refreshCommand } from './commands/refresh.js';
+import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
 import { tagCommand } from './commands/tag.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Colour only on a TTY, never with NO_COLOR (any value), forced off by --no-color. */
 function wantsColor(argv: string[]): boolean {
@@ -46,7 +44,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
   };
   const program = new Command('aipolicy')
     .description('Language, themes, overlap and gaps of AI policy texts from the Benelux and the EU')
-    .version(packageVersion())
+    .version(readToolVersion())
     .option('--debug', 'print stack traces for errors')
     .option('--no-color', 'never colour the output')
     .showHelpAfterError('(run aipolicy --help for usage)')
@@ -56,7 +54,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
     })
     .exitOverride();
-  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, taxonomyCommand, refreshCommand]) {
+  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, reportCommand, diffCommand, taxonomyCommand, refreshCommand]) {
     program.addCommand(make(context).exitOverride().configureOutput({
       writeOut: context.out,
       writeErr: context.err,

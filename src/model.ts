@@ -157,14 +157,16 @@ export interface StoredDocument {
 }
 
 /** How documents are grouped for comparison. */
-export type GroupBy = 'level' | 'country' | 'region' | 'document';
+export type GroupBy = 'level' | 'country' | 'region' | 'document' | 'year' | 'publisher';
 
 /** A document as the comparisons see it: metadata and asserted themes with scores. */
 export interface ComparedDocument {
   id: string;
   meta: DocumentMeta;
   language: LanguageCode;
-  themes: Array<{ id: ThemeId; score: number }>;
+  themes: Array<{ id: ThemeId; score: number; evidence?: Evidence }>;
+  /** `sha256:<hex>` of the body, for manifests. */
+  contentHash?: string;
 }
 
 /** A group of documents (one level, one country, …). */
@@ -182,12 +184,18 @@ export interface CoverageCell {
   /** Highest document score for the theme in the group (0 when none). */
   score: number;
   covered: boolean;
+  /** strong / weak from the score (see STRONG_SCORE), none when no document counts. */
+  strength: Strength;
+  /** The strongest passage of each counted document, in the order of `documents`. */
+  evidence: CellEvidence[];
 }
 
 /** Theme × group coverage. */
 export interface CoverageMatrix {
   by: GroupBy;
   minDocs: number;
+  /** Documents scoring below this on a theme do not count for it. */
+  minScore: number;
   themes: ThemeId[];
   groups: Group[];
   /** cells[themeIndex][groupIndex] */
@@ -208,6 +216,8 @@ export interface OverlapMatrix {
   coverage: CoverageMatrix;
   /** cells[groupIndex][groupIndex] */
   cells: OverlapCell[][];
+  /** With --theme: the passages on both sides of every pair of groups that share it. */
+  passages?: OverlapPassages;
 }
 
 /** Themes the first group covers and the second does not. */
@@ -215,12 +225,18 @@ export interface Gap {
   from: string;
   to: string;
   themes: ThemeId[];
+  /** Per theme of `themes`: a real gap, or why it is not one. */
+  details: GapDetail[];
 }
 
 /** Gaps between every ordered pair of groups. */
 export interface GapReport {
   coverage: CoverageMatrix;
   gaps: Gap[];
+  /** Version of the competence data the gaps were marked with. */
+  competenceVersion: string;
+  /** The competence data itself, so a report can show who is competent for what and why. */
+  competence?: Competence;
 }
 
 /** A required theme a group does not cover enough. */
@@ -229,6 +245,10 @@ export interface Shortfall {
   theme: ThemeId;
   documents: number;
   required: number;
+  /** `missing`: fewer documents than required; `lost`: covered in the baseline, not now. */
+  kind: 'missing' | 'lost';
+  /** Highest score of the theme in the group (0 when none). */
+  score: number;
 }
 
 /** The result of a coverage check. */
@@ -237,6 +257,8 @@ export interface CoverageCheck {
   required: ThemeId[];
   shortfalls: Shortfall[];
   passed: boolean;
+  /** Name of the baseline file compared against, when one was given. */
+  baseline?: string;
 }
 
 /** What `tag` says about one input: its analysis, or why it could not be read. */
@@ -310,6 +332,108 @@ export interface TaxonomyReport {
   themes: ThemeSummary[];
   problems: Array<{ theme: ThemeId; concept?: string; message: string }>;
   checked: boolean;
+}
+
+/** Coverage strength of a cell. */
+export type Strength = 'strong' | 'weak' | 'none';
+
+/** A document's strongest passage for a theme, as a coverage cell shows it. */
+export interface CellEvidence extends Evidence {
+  document: string;
+  title?: string;
+}
+
+/** Fields documents can be filtered on (`--where field=a,b`, `--country`, `--lang`). */
+export type FilterField = GroupBy | 'language';
+
+/** Keep documents whose `field` has one of `values` (case-insensitive). */
+export interface DocumentFilter {
+  field: FilterField;
+  values: string[];
+}
+
+/** One theme's passages on both sides of each pair of groups that share it. */
+export interface OverlapPassages {
+  theme: ThemeId;
+  pairs: Array<{ a: string; b: string; aEvidence: CellEvidence[]; bEvidence: CellEvidence[] }>;
+}
+
+/** What a gap means once competences are known. */
+export type GapStatus = 'real gap' | 'not competent' | 'covered by a higher level';
+
+/** One theme of a gap, marked. */
+export interface GapDetail {
+  theme: ThemeId;
+  status: GapStatus;
+  /** Why: the competence entry or the higher-level documents. */
+  reason: string;
+}
+
+/** How far a level of government is competent for a theme. */
+export type CompetenceLevel = 'full' | 'partial' | 'none';
+
+/** Who is competent for one theme in one country, with the sources that say so. */
+export interface CompetenceEntry {
+  levels: Partial<Record<Level, CompetenceLevel>>;
+  approximate: boolean;
+  note: string;
+  sources: string[];
+}
+
+/** One country's levels of government and their competences per theme. */
+export interface CountryCompetence {
+  name: string;
+  /** Level → what it is in that country (e.g. regional → provinces). */
+  levels: Partial<Record<Level, string>>;
+  themes: Record<ThemeId, CompetenceEntry>;
+}
+
+/** The competence data (taxonomy/competence.yml), validated. */
+export interface Competence {
+  version: string;
+  countries: Record<string, CountryCompetence>;
+}
+
+/** What an analysis was computed from: enough to reproduce or audit it. */
+export interface Manifest {
+  tool: string;
+  version: string;
+  taxonomyVersion: string;
+  competenceVersion?: string;
+  by: GroupBy;
+  filters: DocumentFilter[];
+  documents: Array<{ id: string; contentHash: string }>;
+}
+
+/** Why a document made a group gain or lose a theme. */
+export type DiffCause = 'added' | 'removed' | 'regrouped' | 'retagged';
+
+/** A theme a group gained or lost between two snapshots, and the documents that caused it. */
+export interface ThemeChange {
+  group: string;
+  theme: ThemeId;
+  change: 'gained' | 'lost';
+  documents: Array<{ id: string; cause: DiffCause }>;
+}
+
+/** The difference between two snapshots of a corpus. */
+export interface CoverageDiff {
+  before: CoverageMatrix;
+  after: CoverageMatrix;
+  /** Labels of the two snapshots (folder or git revision). */
+  beforeLabel: string;
+  afterLabel: string;
+  added: string[];
+  removed: string[];
+  changes: ThemeChange[];
+}
+
+/** What every analysis output carries besides its result: its manifest, the documents compared, whether to show evidence. */
+export interface AnalysisScope {
+  manifest: Manifest;
+  documents: ComparedDocument[];
+  /** Show the strongest evidence passage of each cell (`--evidence`; always in the HTML report). */
+  evidence: boolean;
 }
 
 /** One passage's part in a theme, for `explain`. */

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { LEVELS, type MetaOverrides } from '../core/meta.js';
 import { EXIT, formatError, UsageError, type ExitCode } from '../errors.js';
-import { formatNames, getRenderer, type Report } from '../render/index.js';
+import { formatNames, getRenderer, type Report, type ReportKind } from '../render/index.js';
 import type { ProgressSink } from './progress.js';
 
 /** The shell's side of a command run. */
@@ -34,9 +34,9 @@ export function withCorpus(command: Command): Command {
   return command.option('--corpus <dir>', 'corpus folder (default: $AIPOLICY_CORPUS or ./corpus)');
 }
 
-/** Adds --format to a command. */
-export function withFormat(command: Command, fallback = 'table'): Command {
-  return command.addOption(new Option('--format <format>', `output format: ${formatNames().join(', ')}`).default(fallback));
+/** Adds --format to a command (listing the formats that can render `kind`). */
+export function withFormat(command: Command, fallback = 'table', kind?: ReportKind): Command {
+  return command.addOption(new Option('--format <format>', `output format: ${formatNames(kind).join(', ')}`).default(fallback));
 }
 
 /** Adds the metadata flags that override front matter. */
@@ -62,7 +62,7 @@ export function metaOverridesOf(options: Record<string, unknown>): MetaOverrides
 
 /** Renders a report to stdout in the requested format. */
 export function emit(context: CommandContext, report: Report, format: string): void {
-  context.out(getRenderer(format).call(undefined, report, { color: context.color && format === 'table', width: context.width }));
+  context.out(getRenderer(format, report.kind).call(undefined, report, { color: context.color && format === 'table', width: context.width }));
 }
 
 /** Reports errors of individual files on stderr, one line each, and raises exit 2 when there are any. */
@@ -78,6 +78,6 @@ export function parseCount(value: string, flag: string): number {
 }
 
 /** Checks the format name early so a typo fails before any work is done. */
-export function checkFormat(format: string): void {
-  getRenderer(format);
+export function checkFormat(format: string, kind?: ReportKind): void {
+  getRenderer(format, kind);
 }

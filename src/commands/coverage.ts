@@ -1,21 +1,29 @@
-// aipolicy coverage --require …: the CI gate. Exit 1 naming every shortfall, 0 when all are met.
+// aipolicy coverage --require …: the CI gate. Exit 1 naming every shortfall (and every theme lost against a baseline), 0 when all are met.
 import { Command } from 'commander';
+import { describeBaselineMismatch, findLost, parseBaseline } from '../core/baseline.js';
 import { checkCoverage } from '../core/compare.js';
 import { EXIT, UsageError } from '../errors.js';
-import { loadCoverage, withCompareOptions } from './compare-options.js';
+import { readJsonFile } from '../io/read-json.js';
+import { buildCorpusCoverage, buildScope } from '../workflows/analysis.js';
+import { loadComparison, withCompareOptions } from './compare-options.js';
 import { emit, type CommandContext } from './context.js';
 
 /** Returns the coverage command. */
 export function coverageCommand(context: CommandContext): Command {
-  return withCompareOptions(
-    new Command('coverage')
-      .description('check that every group covers the required themes; exit 1 naming each shortfall')
-      .option('--require <themes>', 'all, or theme ids separated by commas', 'all'),
-  ).action(async (options: Record<string, unknown>) => {
-    const { coverage, format } = await loadCoverage(options, context);
-    const required = parseRequired(String(options['require']), coverage.themes);
-    const check = checkCoverage(coverage, required);
-    emit(context, { kind: 'coverage', check }, format);
+  const command = new Command('coverage')
+    .description('check that every group covers the required themes; exit 1 naming each shortfall')
+    .option('--require <themes>', 'all, or theme ids separated by commas', 'all')
+    .option('--baseline <file>', 'a previous `coverage --format json` output: also fail on every theme a group covered then and does not now');
+  return withCompareOptions(command, 'coverage').action(async (options: Record<string, unknown>) => {
+    const { format, settings, corpus } = await loadComparison(options, context, 'coverage');
+    const required = parseRequired(String(options['require']), corpus.themes);
+    const coverage = buildCorpusCoverage(corpus, settings);
+    const file = options['baseline'] as string | undefined;
+    const baseline = file === undefined ? undefined : parseBaseline(await readJsonFile(file), file);
+    const mismatch = baseline && describeBaselineMismatch(baseline, coverage, settings.filters);
+    if (mismatch) throw new UsageError(`--baseline ${file}: ${mismatch}`);
+    const check = checkCoverage(coverage, required, baseline ? findLost(coverage, baseline) : [], file);
+    emit(context, { kind: 'coverage', check, scope: buildScope(corpus, settings) }, format);
     if (!check.passed) context.raise(EXIT.checkFailed);
   });
 }

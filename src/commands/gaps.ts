@@ -1,15 +1,17 @@
-// aipolicy gaps: for each ordered pair of groups, the themes the first covers and the second does not.
+// aipolicy gaps: for each ordered pair of groups, the themes the first covers and the second does not, marked with the competences.
 import { Command } from 'commander';
-import { buildGaps } from '../core/compare.js';
-import { loadCoverage, withCompareOptions } from './compare-options.js';
+import { buildCorpusCoverage, buildMarkedGaps, buildScope } from '../workflows/analysis.js';
+import { loadComparison, withCompareOptions } from './compare-options.js';
 import { emit, type CommandContext } from './context.js';
 
 /** Returns the gaps command. */
 export function gapsCommand(context: CommandContext): Command {
-  return withCompareOptions(new Command('gaps').description('print the themes one group covers and another does not, for every ordered pair')).action(
-    async (options: Record<string, unknown>) => {
-      const { coverage, format } = await loadCoverage(options, context);
-      emit(context, { kind: 'gaps', gaps: buildGaps(coverage) }, format);
-    },
-  );
+  const command = new Command('gaps')
+    .description('print the themes one group covers and another does not, each marked real gap, not competent or covered by a higher level')
+    .option('--competence <file>', 'competence data to mark gaps with (default: taxonomy/competence.yml)');
+  return withCompareOptions(command, 'gaps').action(async (options: Record<string, unknown>) => {
+    const { format, settings, corpus } = await loadComparison(options, context, 'gaps');
+    const gaps = buildMarkedGaps(corpus, settings, buildCorpusCoverage(corpus, settings), options['competence'] as string | undefined);
+    emit(context, { kind: 'gaps', gaps, scope: buildScope(corpus, settings, gaps.competenceVersion) }, format);
+  });
 }

@@ -65,6 +65,11 @@ export async function readStoredFile(path: string): Promise<StoredDocument> {
   } catch (error) {
     throw new CorpusError(path, describeFsError(error));
   }
+  return parseStoredText(text, path);
+}
+
+/** Returns a stored document from the text of its file (read from disk or from git); throws CorpusError when invalid. */
+export function parseStoredText(text: string, path: string): StoredDocument {
   let parsed;
   try {
     parsed = parseFrontMatter(text.replace(/\r\n?/g, '\n'), path);

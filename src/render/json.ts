@@ -1,5 +1,5 @@
 // JSON output: the interface other programs rely on (see README, "JSON output").
-import type { CoverageMatrix, DocumentView, TagResult, ThemeHit } from '../model.js';
+import type { AnalysisScope, CoverageDiff, CoverageMatrix, DocumentView, GapReport, OverlapMatrix, TagResult, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 
 /** Returns the report as pretty-printed JSON, always valid, ending with a newline. */
@@ -25,18 +25,31 @@ function toJson(report: Report): unknown {
       return documentJson(report.document);
     case 'overlap':
       return {
-        ...coverageJson(report.overlap.coverage),
-        overlap: report.overlap.cells.flat().map((c) => ({ a: c.a, b: c.b, shared: c.shared, count: c.shared.length, jaccard: c.jaccard })),
+        ...coverageJson(report.overlap.coverage, report.scope),
+        overlap: overlapCellsJson(report.overlap),
+        ...(report.overlap.passages ? { passages: report.overlap.passages } : {}),
+        manifest: report.scope.manifest,
       };
     case 'gaps':
-      return { ...coverageJson(report.gaps.coverage), gaps: report.gaps.gaps };
+      return { ...coverageJson(report.gaps.coverage, report.scope), ...gapsJson(report.gaps), manifest: report.scope.manifest };
     case 'coverage':
       return {
         passed: report.check.passed,
         required: report.check.required,
         shortfalls: report.check.shortfalls,
-        ...coverageJson(report.check.coverage),
+        ...(report.check.baseline === undefined ? {} : { baseline: report.check.baseline }),
+        ...coverageJson(report.check.coverage, report.scope),
+        manifest: report.scope.manifest,
       };
+    case 'report':
+      return {
+        ...coverageJson(report.overlap.coverage, report.scope),
+        overlap: overlapCellsJson(report.overlap),
+        ...gapsJson(report.gaps),
+        manifest: report.scope.manifest,
+      };
+    case 'diff':
+      return diffJson(report.diff);
     case 'taxonomy':
       return report.taxonomy;
     case 'explain':
@@ -83,10 +96,11 @@ function documentJson(d: DocumentView): unknown {
   };
 }
 
-function coverageJson(coverage: CoverageMatrix): Record<string, unknown> {
+function coverageJson(coverage: CoverageMatrix, scope?: AnalysisScope): Record<string, unknown> {
   return {
     by: coverage.by,
     minDocs: coverage.minDocs,
+    minScore: coverage.minScore,
     groups: coverage.groups.map((g) => ({ key: g.key, documents: g.documents.length })),
     themes: coverage.themes,
     coverage: coverage.themes.map((theme, t) => ({
@@ -94,10 +108,33 @@ function coverageJson(coverage: CoverageMatrix): Record<string, unknown> {
       cells: coverage.cells[t]!.map((c) => ({
         group: c.group,
         covered: c.covered,
+        strength: c.strength,
         count: c.documents.length,
         score: c.score,
         documents: c.documents,
+        ...(scope?.evidence ? { evidence: c.evidence[0] ?? null } : {}),
       })),
     })),
+  };
+}
+
+function overlapCellsJson(overlap: OverlapMatrix): unknown {
+  return overlap.cells.flat().map((c) => ({ a: c.a, b: c.b, shared: c.shared, count: c.shared.length, jaccard: c.jaccard }));
+}
+
+function gapsJson(gaps: GapReport): Record<string, unknown> {
+  return { competenceVersion: gaps.competenceVersion, gaps: gaps.gaps };
+}
+
+function diffJson(diff: CoverageDiff): unknown {
+  return {
+    by: diff.after.by,
+    before: diff.beforeLabel,
+    after: diff.afterLabel,
+    added: diff.added,
+    removed: diff.removed,
+    changes: diff.changes,
+    coverageBefore: coverageJson(diff.before),
+    coverageAfter: coverageJson(diff.after),
   };
 }

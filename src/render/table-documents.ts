@@ -3,10 +3,11 @@ import type { ChalkInstance } from 'chalk';
 import type { DocumentMeta, DocumentView, Evidence, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 import { makeTable, themeCode, themeLegend, type TableContext } from './table.js';
+import { excerptOf } from './matrix-text.js';
 import { renderIngestTable } from './table-ingest.js';
 import { sanitizeForTerminal, truncate } from './text-safe.js';
 
-type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' | 'explain' }>;
+type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' | 'diff' | 'report' | 'explain' }>;
 
 /** Evidence passages printed per theme in terminal output (all of them are in JSON). */
 const EVIDENCE_SHOWN = 2;
@@ -85,15 +86,8 @@ function where_(evidence: Evidence): string {
 }
 
 /** Returns an excerpt of the evidence passage around its first term, terms highlighted. */
-export function highlight(evidence: Evidence, paint: ChalkInstance): string {
-  const flat = sanitizeForTerminal(evidence.text).replace(/\s+/g, ' ').trim();
-  const lower = flat.toLowerCase();
-  const first = Math.min(...evidence.terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0), flat.length);
-  let start = flat.length <= EXCERPT || first < EXCERPT / 2 ? 0 : Math.min(first - 40, flat.length - EXCERPT);
-  start = Math.max(0, start);
-  let excerpt = flat.slice(start, start + EXCERPT);
-  if (start > 0) excerpt = `…${excerpt}`;
-  if (start + EXCERPT < flat.length) excerpt = `${excerpt}…`;
+export function highlight(evidence: Evidence, paint: ChalkInstance, max = EXCERPT): string {
+  const excerpt = excerptOf({ ...evidence, text: sanitizeForTerminal(evidence.text) }, max);
   if (paint.level === 0 || evidence.terms.length === 0) return `“${excerpt}”`;
   const pattern = new RegExp(
     evidence.terms

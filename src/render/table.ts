@@ -19,6 +19,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
     case 'overlap':
     case 'gaps':
     case 'coverage':
+    case 'diff':
+    case 'report':
       return renderMatrixReport(report, context);
     case 'explain':
       return renderExplanation(report.explanation, context);

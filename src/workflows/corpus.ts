@@ -30,7 +30,8 @@ export function viewDocument(doc: StoredDocument, lexicon: Lexicon): DocumentVie
   };
   if (isStale(doc, lexicon)) {
     const analysis = analyseDocument(lexicon, doc);
-    return { ...base, language: analysis.language, languages: analysis.languages, themes: analysis.themes, stale: true };
+    // The analysis is of the body as it is now, so the hash must be too.
+    return { ...base, contentHash: hashText(doc.body), language: analysis.language, languages: analysis.languages, themes: analysis.themes, stale: true };
   }
   return {
     ...base,
@@ -61,5 +62,12 @@ export async function loadCorpus(dir: string, lexicon: Lexicon): Promise<LoadedC
 
 /** Returns the comparable form of a document view. */
 export function toCompared(view: DocumentView): ComparedDocument {
-  return { id: view.id, meta: view.meta, language: view.language, themes: view.themes.map((t) => ({ id: t.id, score: t.score })) };
+  return {
+    id: view.id,
+    meta: view.meta,
+    language: view.language,
+    contentHash: view.contentHash,
+    // Evidence is kept strongest first: the first passage is the one a coverage cell cites.
+    themes: view.themes.map((t) => ({ id: t.id, score: t.score, ...(t.evidence[0] ? { evidence: t.evidence[0] } : {}) })),
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoverage, buildGaps, buildOverlap, checkCoverage, groupDocuments } from '../../src/core/compare.js';
+import { findLost } from '../../src/core/baseline.js';
+import { buildCoverage, buildGaps, buildOverlap, checkCoverage, groupDocuments, strengthOf } from '../../src/core/compare.js';
 import type { ComparedDocument, Level } from '../../src/model.js';
 
 const doc = (id: string, level: Level | undefined, themes: string[], country?: string[]): ComparedDocument => ({
@@ -47,13 +48,105 @@ describe('coverage, overlap and gaps', () => {
     const check = checkCoverage(buildCoverage(docs.slice(0, 3), THEMES, 'level', 1), ['data', 'mobility']);
     expect(check.passed).toBe(false);
     expect(check.shortfalls).toEqual([
-      { group: 'federal', theme: 'mobility', documents: 0, required: 1 },
-      { group: 'regional', theme: 'data', documents: 0, required: 1 },
+      { group: 'federal', theme: 'mobility', documents: 0, required: 1, kind: 'missing', score: 0 },
+      { group: 'regional', theme: 'data', documents: 0, required: 1, kind: 'missing', score: 0 },
     ]);
   });
   it('honours --min-docs', () => {
     const check = checkCoverage(buildCoverage(docs.slice(1, 3), THEMES, 'level', 2), ['mobility']);
     expect(check.passed).toBe(true);
     expect(checkCoverage(buildCoverage(docs.slice(1, 3), THEMES, 'level', 3), ['mobility']).passed).toBe(false);
+  });
+});
+
+const evidence = (text: string, score: number) => ({ text, terms: ['x'], start: 0, end: text.length, passage: 0, score });
+const full = (id: string, meta: ComparedDocument['meta'], themes: Array<[string, number]>): ComparedDocument => ({
+  id,
+  meta,
+  language: 'nl',
+  themes: themes.map(([t, score]) => ({ id: t, score, evidence: evidence(`${id} on ${t}`, score) })),
+});
+const rich = [
+  full('eu-doc', { level: 'eu', country: ['EU'], date: '2020-02', publisher: 'Commission' }, [['data', 0.95]]),
+  full('flanders-doc', { level: 'regional', country: ['BE'], region: 'Flanders', date: '2022', publisher: 'AWV' }, [['mobility', 0.6], ['data', 0.7]]),
+  full('amsterdam-doc', { level: 'local', country: ['NL'], region: 'Amsterdam', date: '2019-10-08', publisher: 'Gemeente Amsterdam' }, [['mobility', 0.99]]),
+  full('brussels-doc', { level: 'regional', country: ['BE'], region: 'Brussels', publisher: 'AWV' }, [['mobility', 0.85]]),
+];
+
+describe('grouping by every field', () => {
+  it.each([
+    ['year', ['2019', '2020', '2022', '(none)']],
+    ['publisher', ['Commission', 'AWV', 'Gemeente Amsterdam']],
+    ['region', ['Brussels', 'Flanders', 'Amsterdam', '(none)']],
+    ['document', ['eu-doc', 'brussels-doc', 'flanders-doc', 'amsterdam-doc']],
+    ['country', ['EU', 'BE', 'NL']],
+    ['level', ['eu', 'regional', 'local']],
+  ] as const)('--by %s orders groups from eu down to local', (by, keys) => {
+    expect(groupDocuments(rich, by).map((g) => g.key)).toEqual(keys);
+  });
+});
+
+describe('coverage cells', () => {
+  const coverage = buildCoverage(rich, THEMES, 'level');
+  const cell = (theme: string, group: string) => coverage.cells[THEMES.indexOf(theme)]![coverage.groups.findIndex((g) => g.key === group)]!;
+  it.each([
+    ['data', 'eu', 'strong', 0.95, 1],
+    ['mobility', 'regional', 'strong', 0.85, 2],
+    ['data', 'regional', 'weak', 0.7, 1],
+    ['skills', 'regional', 'none', 0, 0],
+  ] as const)('%s × %s is %s with score %s and %s documents', (theme, group, strength, score, count) => {
+    expect(cell(theme, group)).toMatchObject({ strength, score, covered: count > 0 });
+    expect(cell(theme, group).documents).toHaveLength(count);
+  });
+  it('carries the strongest passage of each document, strongest document first', () => {
+    expect(cell('mobility', 'regional').evidence.map((e) => [e.document, e.text])).toEqual([
+      ['brussels-doc', 'brussels-doc on mobility'],
+      ['flanders-doc', 'flanders-doc on mobility'],
+    ]);
+  });
+  it('--min-score drops weaker documents from counts, strength and evidence', () => {
+    const strict = buildCoverage(rich, THEMES, 'level', 1, 0.8);
+    const row = strict.cells[THEMES.indexOf('mobility')]!;
+    const regional = row[strict.groups.findIndex((g) => g.key === 'regional')]!;
+    expect(regional.documents).toEqual(['brussels-doc']);
+    expect(strict.cells[THEMES.indexOf('data')]![strict.groups.findIndex((g) => g.key === 'regional')]!).toMatchObject({ covered: false, strength: 'none' });
+    expect(strengthOf(0.8, 1)).toBe('strong');
+    expect(strengthOf(0.79, 1)).toBe('weak');
+  });
+  it('--min-docs leaves a cell uncovered but keeps its strength', () => {
+    const two = buildCoverage(rich, THEMES, 'level', 2);
+    expect(two.cells[THEMES.indexOf('data')]![0]).toMatchObject({ covered: false, strength: 'strong' });
+  });
+});
+
+describe('overlap with a theme', () => {
+  it('pairs every two groups covering it with the passages on both sides', () => {
+    const overlap = buildOverlap(buildCoverage(rich, THEMES, 'level'), 'mobility');
+    expect(overlap.passages!.pairs.map((p) => [p.a, p.b, p.aEvidence.map((e) => e.document), p.bEvidence.map((e) => e.document)])).toEqual([
+      ['regional', 'local', ['brussels-doc', 'flanders-doc'], ['amsterdam-doc']],
+    ]);
+  });
+});
+
+describe('coverage check against a baseline', () => {
+  it('names a lost theme once, as lost, and a group that disappeared', () => {
+    const coverage = buildCoverage(docs.slice(0, 3), THEMES, 'level');
+    const lost = findLost(coverage, {
+      by: 'level',
+      covered: [
+        { group: 'regional', themes: ['data', 'skills'] },
+        { group: 'local', themes: ['mobility'] },
+      ],
+    });
+    const check = checkCoverage(coverage, ['data'], lost, 'base.json');
+    expect(check.shortfalls.map((s) => [s.group, s.theme, s.kind])).toEqual([
+      ['regional', 'data', 'lost'],
+      ['local', 'mobility', 'lost'],
+    ]);
+    expect(check).toMatchObject({ passed: false, baseline: 'base.json' });
+  });
+  it('passes when nothing required is missing and nothing was lost', () => {
+    const coverage = buildCoverage(docs.slice(0, 3), THEMES, 'level');
+    expect(checkCoverage(coverage, ['skills'], findLost(coverage, { by: 'level', covered: [{ group: 'regional', themes: ['mobility'] }] })).passed).toBe(true);
   });
 });
