@@ -185,11 +185,14 @@ function findTitles(text: string, tokens: Token[], offices: Set<string>): Senten
   return spans;
 }
 
+// "AI", "IA", "KI" count only in capitals: "j'ai", "ai" and "ki" are other words.
 function findAiTerms(tokens: Token[], cues: CueSet): number[] {
   const offsets: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const folded = tokens[i]!.folded;
-    if (cues.aiWords.has(folded) || (i + 1 < tokens.length && cues.aiPairs.has(`${folded} ${tokens[i + 1]!.folded}`))) {
+    const token = tokens[i]!;
+    const folded = token.folded;
+    const word = cues.aiWords.has(folded) && (folded.length > 3 || token.surface === token.surface.toUpperCase());
+    if (word || (i + 1 < tokens.length && cues.aiPairs.has(`${folded} ${tokens[i + 1]!.folded}`))) {
       offsets.push(tokens[i]!.start);
     }
   }

@@ -219,19 +219,27 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    if (token.groupSize > 1 && token.group === i) {
-      const joined = matchJoinedGroup(matcher, tokens, i, text);
-      if (joined) {
-        matches.push(joined);
-        i += token.groupSize;
-        continue;
-      }
+    const grouped = token.groupSize > 1 && token.group === i;
+    // A hyphenated word ("cybersécu-rité", "data-economie") is tried whole as a word first …
+    const joined = grouped ? matchJoinedGroup(matcher, tokens, i, text, false) : undefined;
+    if (joined) {
+      matches.push(joined);
+      i += token.groupSize;
+      continue;
     }
+    // … then its parts as a phrase (which may run on past it) …
     const phrase = matchPhraseAt(lexicon, matcher, lang, tokens, stems, i, text);
     if (phrase) {
       const targets = phrase.targets.filter((t) => t.theme !== '');
       if (targets.length > 0) matches.push({ ...phrase, targets });
       i = phrase.lastToken + 1;
+      continue;
+    }
+    // … and only then against the compound patterns, whole or word by word.
+    const compound = grouped ? matchJoinedGroup(matcher, tokens, i, text, true) : undefined;
+    if (compound) {
+      matches.push(compound);
+      i += token.groupSize;
       continue;
     }
     const targets = matchAffixes(matcher, token.folded);
@@ -242,17 +250,15 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
 }
 
 // "cybersécu-rité" (PDF hyphenation) or "gezondheids-zorg": try the word with its hyphens removed.
-function matchJoinedGroup(matcher: LanguageMatcher, tokens: Token[], first: number, text: string): RawMatch | undefined {
+function matchJoinedGroup(matcher: LanguageMatcher, tokens: Token[], first: number, text: string, affixes: boolean): RawMatch | undefined {
   const last = first + tokens[first]!.groupSize - 1;
   const parts = tokens.slice(first, last + 1);
   const lower = parts.map((t) => t.lower).join('');
   const folded = foldDiacritics(lower);
-  const targets = [
-    ...single(matcher.stems.get(matcher.stemmer.stem(lower))),
-    ...single(matcher.forms.get(folded)),
-  ];
-  const affixTargets = targets.length === 0 ? matchAffixes(matcher, folded) : undefined;
-  const all = (targets.length > 0 ? dedupeTargets(targets) : affixTargets ?? []).filter((t) => t.theme !== '');
+  const found = affixes
+    ? (matchAffixes(matcher, folded) ?? [])
+    : dedupeTargets([...single(matcher.stems.get(matcher.stemmer.stem(lower))), ...single(matcher.forms.get(folded))]);
+  const all = found.filter((t) => t.theme !== '');
   return all.length > 0 ? makeMatch(tokens, first, last, all, text) : undefined;
 }
 

@@ -45,7 +45,7 @@ export function tagPassageText(lexicon: Lexicon, text: string, language: Languag
 }
 
 /** A document carries a theme when its passages, combined, reach this (see aggregateThemes). */
-export const DOCUMENT_THRESHOLD = 0.6;
+export const DOCUMENT_THRESHOLD = 0.5;
 /** Passages scoring at least this for a theme count as evidence for the document, even below PASSAGE_THRESHOLD. */
 export const SUPPORT_THRESHOLD = 0.4;
 
@@ -76,7 +76,7 @@ export function tagPassages(
  * Returns the document's themes. Its score for a theme combines, as independent pieces of evidence,
  * the scores of the passages that score at least SUPPORT_THRESHOLD for it (1 − Π(1 − score)); a
  * title that names the theme adds its own score when the body mentions the theme at all. The theme
- * is asserted at DOCUMENT_THRESHOLD: one passage of 0.6, or two of 0.4, or one of 0.4 and a title of 0.35.
+ * is asserted at DOCUMENT_THRESHOLD: one passage that carries it (0.5), or two that come close (0.4 each).
  */
 export function aggregateThemes(lexicon: Lexicon, analyses: PassageAnalysis[], titleThemes: PassageTheme[] = []): ThemeHit[] {
   const hits: ThemeHit[] = [];

@@ -66,7 +66,7 @@ export interface TaxonomySource {
 }
 
 /** Bumped when the tagging algorithm changes, so stored analyses are recomputed. */
-export const TAGGER_VERSION = 2;
+export const TAGGER_VERSION = 3;
 
 /** A problem `aipolicy taxonomy --check` reports (the taxonomy still loads). */
 export interface TaxonomyProblem {
@@ -214,7 +214,7 @@ function validateTerm(term: string, where: string): void {
   const core = term.replace(/^[*=]/, '').replace(/\*$/, '');
   if (term.startsWith('=') && term.endsWith('*')) throw new TaxonomyError(`${where}: "=" and "*" do not combine in "${term}"`);
   if (core.includes('*')) throw new TaxonomyError(`${where}: "*" only at the start or end of "${term}"`);
-  if (core !== term && (/\s/.test(core) || core.length < 4)) {
+  if (term.includes('*') && (/\s/.test(core) || core.length < 4)) {
     throw new TaxonomyError(`${where}: a compound pattern "${term}" must be one word of 4+ letters`);
   }
   if (!/^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u.test(core)) throw new TaxonomyError(`${where}: bad characters in "${term}"`);

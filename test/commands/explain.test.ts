@@ -14,7 +14,7 @@ describe('aipolicy explain', () => {
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.passageThreshold).toBe(0.5);
-    expect(json.documentThreshold).toBe(0.6);
+    expect(json.documentThreshold).toBe(0.5);
     const cyber = json.themes.find((t: { id: string }) => t.id === 'cybersecurity');
     expect(cyber.asserted).toBe(true);
     const best = cyber.passages[0];

@@ -41,6 +41,7 @@ describe('readContext', () => {
     ['de', 'KI in der Verwaltung.', true],
     ['en', 'Algorithms decide on benefits.', true],
     ['nl', 'De gemeente opent een nieuw loket.', false],
+    ['fr', "J'ai vu le nouveau guichet de la commune.", false],
   ] as const)('mentionsAi(%s, %j) = %s', (language, text, expected) => {
     expect(mentionsAi(text, lexicon.cues[language])).toBe(expected);
   });

@@ -49,6 +49,12 @@ describe('findTerms', () => {
     expect(findTerms(lexicon, 'la stratégie nationale en matière de cybersécu-rité', 'fr').map((m) => m.term)).toEqual(['cybersécu-rité']);
   });
 
+  it('reads a hyphenated word as a phrase before trying compound patterns', () => {
+    const [match] = findTerms(lexicon, 'Een sterke data-economie.', 'nl');
+    expect(match!.term).toBe('data-economie');
+    expect(match!.targets.map((t) => [t.theme, t.concept])).toEqual([['data', 'data-policy']]);
+  });
+
   it('matches English loanwords in a Dutch passage', () => {
     expect(findTerms(lexicon, 'Het bedrijf investeert in cybersecurity.', 'nl').some((m) => m.term === 'cybersecurity')).toBe(true);
   });
