@@ -24,5 +24,13 @@ const updated = readme.replace(pattern, (_, command) => {
   }
   return `<!-- example: ${command} -->\n\`\`\`console\n$ ${command}\n${output.trimEnd()}\n\`\`\`\n<!-- /example -->`;
 });
-writeFileSync(`${root}README.md`, updated);
+// Measured figures: the markdown summaries of npm run eval and npm run eval:languages.
+const figures = (script) => {
+  const out = execFileSync(process.execPath, [`${root}dist/scripts/eval/${script}.js`, '--markdown'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return out.slice(out.indexOf('<<<markdown\n') + 12, out.indexOf('\nmarkdown>>>'));
+};
+const withFigures = updated
+  .replace(/<!-- eval:quality -->\n[\s\S]*?<!-- \/eval:quality -->/, () => `<!-- eval:quality -->\n${figures('run')}\n<!-- /eval:quality -->`)
+  .replace(/<!-- eval:languages -->\n[\s\S]*?<!-- \/eval:languages -->/, () => `<!-- eval:languages -->\n${figures('languages')}\n<!-- /eval:languages -->`);
+writeFileSync(`${root}README.md`, withFigures);
 console.log(`README.md: ${[...readme.matchAll(pattern)].length} examples regenerated`);

@@ -24,6 +24,8 @@ function prefix(text: string, n: number): string {
 }
 
 const lengths = [20, 30, 50, 100, 0];
+const markdown = process.argv.includes('--markdown');
+const table: string[] = ['| detector | 20 ch | 30 ch | 50 ch | 100 ch | whole | speed |', '|---|---|---|---|---|---|---|'];
 console.log(`Language detection on ${passages.length} development passages (and their first N characters)`);
 console.log(`${'detector'.padEnd(42)}${lengths.map((n) => (n === 0 ? 'whole' : `${n} ch`).padStart(8)).join('')}   speed`);
 for (const [name, detect] of Object.entries(detectors)) {
@@ -38,5 +40,7 @@ for (const [name, detect] of Object.entries(detectors)) {
   for (let i = 0; i < 5; i++) for (const p of passages) detect(p.text);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   console.log(`${name.padEnd(42)}${cells.join('')}   ${(bytes / 1e6 / seconds).toFixed(1)} MB/s`);
+  table.push(`| ${name} | ${cells.map((c) => c.trim()).join(' | ')} | ${(bytes / 1e6 / seconds).toFixed(1)} MB/s |`);
 }
+if (markdown) console.log(`\n<<<markdown\n${table.join('\n')}\nmarkdown>>>`);
 console.log('A Luxembourgish passage counts as right only when detected as lb.');

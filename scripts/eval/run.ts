@@ -228,3 +228,22 @@ const out = {
 };
 writeFileSync(join(ROOT, 'eval-results', 'devset.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwritten: eval-results/devset.json');
+
+// `--markdown`: the summary the README shows (npm run readme inserts it).
+if (process.argv.includes('--markdown')) {
+  const p = (x: number) => (x * 100).toFixed(1);
+  const lines: string[] = [];
+  lines.push('| theme | passage F1 | cross-validated F1 | document P / R |', '|---|---|---|---|');
+  for (const theme of THEMES) {
+    const d = docs.report.labels[theme]!;
+    lines.push(`| \`${theme}\` | ${p(tags.overall.labels[theme]!.f1)} | ${p(cv.overall.labels[theme]!.f1)} | ${p(d.precision)} / ${p(d.recall)} |`);
+  }
+  lines.push(`| **macro** | **${p(tags.overall.macro.f1)}** | **${p(cv.overall.macro.f1)}** | ${p(docs.report.macro.precision)} / ${p(docs.report.macro.recall)} |`);
+  lines.push(`| **micro** | ${p(tags.overall.micro.f1)} | ${p(cv.overall.micro.f1)} | **${p(docs.report.micro.precision)} / ${p(docs.report.micro.recall)}** |`);
+  lines.push('', '| language | passages | macro F1 | cross-validated | language accuracy |', '|---|---|---|---|---|');
+  for (const [code, r] of Object.entries(tags.byLanguage)) {
+    const right = passages.filter((q) => q.lang === code && !lang.wrong.some((w) => w.id === q.id)).length;
+    lines.push(`| ${code} | ${r.items} | ${p(r.macro.f1)} | ${p(cv.byLanguage[code]!.macro.f1)} | ${right}/${r.items} |`);
+  }
+  console.log(`\n<<<markdown\n${lines.join('\n')}\nmarkdown>>>`);
+}
