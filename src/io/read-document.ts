@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { decodeBytes } from '../core/decode.js';
 import { detectFormat } from '../core/format.js';
-import { buildMeta, isDocumentId, slugify, type MetaOverrides } from '../core/meta.js';
+import { buildDocumentId, buildMeta, isDocumentId, type MetaOverrides } from '../core/meta.js';
 import { joinPages } from '../core/pages.js';
 import { hashText } from '../core/record.js';
 import { normaliseText, trimLineEnds } from '../core/text.js';
@@ -89,9 +89,9 @@ function chooseId(explicit: string | undefined, source: string, title: string | 
     }
     return explicit;
   }
-  const fromName = source === '-' ? '' : slugify(baseNameOf(source));
+  const fromName = source === '-' ? '' : buildDocumentId(baseNameOf(source));
   if (fromName !== '') return fromName;
-  const fromTitle = title ? slugify(title) : '';
+  const fromTitle = title ? buildDocumentId(title) : '';
   if (fromTitle !== '') return fromTitle;
   return `doc-${hash.slice('sha256:'.length, 'sha256:'.length + 12)}`;
 }
