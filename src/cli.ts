@@ -1,5 +1,6 @@
 // The shell: the only module that touches process (argv, streams, TTY, environment, exit code).
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeOf, formatError, type ExitCode } from './errors.js';
 import type { CommandContext } from './commands/context.js';
@@ -13,6 +14,7 @@ import { refreshCommand } from './commands/refresh.js';
 import { showCommand } from './commands/show.js';
 import { tagCommand } from './commands/tag.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
+import { sanitizeForTerminal } from './render/text-safe.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,6 +28,16 @@ function wantsColor(argv: string[]): boolean {
   return process.stdout.isTTY === true;
 }
 
+/** Returns true when a process with this pid exists (signal 0 only checks; EPERM means it exists under another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Runs the command line and returns the exit code. */
 export async function run(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
@@ -33,10 +45,12 @@ export async function run(argv: string[]): Promise<ExitCode> {
   const context: CommandContext = {
     stdin: process.stdin,
     out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    // Messages quote file names, ids and front matter values: never let them drive the terminal.
+    err: (text) => process.stderr.write(sanitizeForTerminal(text, true)),
     color: wantsColor(argv),
     width: process.stdout.columns ?? 80,
     env: process.env,
+    owner: { pid: process.pid, host: hostname(), isRunning },
     raise: (next) => {
       if (next > code) code = next;
     },

@@ -45,6 +45,9 @@ export class CorpusError extends AipolicyError {
   }
 }
 
+/** The corpus cannot take any write (disk full, read-only, no permission): a batch stops here (exit 2). */
+export class CorpusWriteError extends CorpusError {}
+
 /** The taxonomy data shipped with the tool is malformed: a broken install (exit 3). */
 export class TaxonomyError extends AipolicyError {
   constructor(message: string) {

@@ -4,7 +4,7 @@ import { suggestionFlags } from '../core/suggest.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { ingestPaths, type IngestReport } from '../workflows/ingest.js';
-import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withMetaFlags, type CommandContext } from './context.js';
+import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, withMetaFlags, writeOptionsOf, type CommandContext } from './context.js';
 import { startProgress } from './progress.js';
 
 /** Returns the ingest command. */
@@ -14,13 +14,15 @@ export function ingestCommand(context: CommandContext): Command {
     .argument('<paths...>', 'files, folders or quoted globs (\'docs/**/*.pdf\'); - reads standard input')
     .option('--dry-run', 'show what would be stored, write nothing')
     .option('--id <id>', 'document id (one input only; default: from front matter or file name)');
-  withMetaFlags(withFormat(withCorpus(command))).action(async (paths: string[], options: Record<string, unknown>) => {
+  withLockTimeout(withMetaFlags(withFormat(withCorpus(command)))).action(async (paths: string[], options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);
     const id = options['id'] as string | undefined;
     if (id !== undefined && paths.length !== 1) throw new UsageError('--id needs exactly one input');
+    const writing = writeOptionsOf(options, context);
     const progress = startProgress(context.progress);
     const report = await ingestPaths(paths, {
+      ...writing,
       corpus: resolveCorpus(options, context),
       lexicon: loadLexicon(),
       overrides: metaOverridesOf(options),
