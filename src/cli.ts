@@ -14,6 +14,7 @@ import { refreshCommand } from './commands/refresh.js';
 import { showCommand } from './commands/show.js';
 import { tagCommand } from './commands/tag.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
+import { verifyCommand } from './commands/verify.js';
 import { sanitizeForTerminal } from './render/text-safe.js';
 
 function packageVersion(): string {
@@ -70,7 +71,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
     })
     .exitOverride();
-  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, taxonomyCommand, refreshCommand]) {
+  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, taxonomyCommand, refreshCommand, verifyCommand]) {
     program.addCommand(make(context).exitOverride().configureOutput({
       writeOut: context.out,
       writeErr: context.err,

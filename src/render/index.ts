@@ -9,6 +9,7 @@ import type {
   OverlapMatrix,
   TagResult,
   TaxonomyReport,
+  VerifyReport,
 } from '../model.js';
 import { renderJson } from './json.js';
 import { renderTable } from './table.js';
@@ -23,7 +24,8 @@ export type Report =
   | { kind: 'gaps'; gaps: GapReport }
   | { kind: 'coverage'; check: CoverageCheck }
   | { kind: 'taxonomy'; taxonomy: TaxonomyReport }
-  | { kind: 'explain'; explanation: Explanation };
+  | { kind: 'explain'; explanation: Explanation }
+  | { kind: 'verify'; verify: VerifyReport };
 
 /** Options every renderer receives; colour is decided once, in the shell. */
 export interface RenderOptions {
