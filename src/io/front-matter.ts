@@ -3,6 +3,7 @@
 // schema, and an options object is always passed, which turns the cache off.
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import { stringifyJsonSafe } from '../core/json-safe.js';
 import { InputError } from '../errors.js';
 
 /** A document split into its front matter data and its body. */
@@ -145,15 +146,15 @@ function isContainer(value: unknown): value is object {
 
 function toFlow(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return stringifyJsonSafe(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(toFlow).join(', ')}]`;
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k)}: ${toFlow(v)}`);
+      .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : stringifyJsonSafe(k)}: ${toFlow(v)}`);
     return `{${parts.join(', ')}}`;
   }
-  return JSON.stringify(String(value));
+  return stringifyJsonSafe(String(value));
 }

@@ -130,9 +130,11 @@ async function walk(dir: string, result: CollectedInputs, seen: Set<string>, anc
     }
     if (info.isDirectory()) {
       await walk(path, result, seen, inside, glob);
-    } else if (info.isFile() && (!glob || glob.matches(rel))) {
+    } else if (!glob || glob.matches(rel)) {
       if (glob) glob.found += 1;
-      await addWalkedFile(path, entry.name, result, seen);
+      // Pipes, sockets and devices are never documents (opening a pipe would wait for a writer).
+      if (info.isFile()) await addWalkedFile(path, entry.name, result, seen);
+      else result.skipped.push({ source: path, reason: 'not a regular file' });
     }
   }
 }

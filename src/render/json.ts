@@ -1,17 +1,11 @@
 // JSON output: the interface other programs rely on (see README, "JSON output").
+import { stringifyJsonSafe } from '../core/json-safe.js';
 import type { CoverageMatrix, DocumentView, TagResult, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 
 /** Returns the report as pretty-printed JSON, always valid, ending with a newline. */
 export function renderJson(report: Report): string {
-  return `${escapeInvisible(JSON.stringify(toJson(report), null, 2))}\n`;
-}
-
-// JSON.stringify escapes C0 controls but leaves line separators and bidirectional overrides raw:
-// valid JSON, but able to reorder what a reader sees in a terminal or editor. Escaped, the parsed
-// value is the same.
-function escapeInvisible(json: string): string {
-  return json.replace(/[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${stringifyJsonSafe(toJson(report), 2)}\n`;
 }
 
 function toJson(report: Report): unknown {
