@@ -67,7 +67,7 @@ describe('file names', () => {
     const ids = JSON.parse(run.stdout).results.map((r: { id: string }) => r.id);
     expect(ids[0]).not.toBe(ids[1]);
     for (const id of ids) expect(id).toMatch(/^x{71}-[0-9a-f]{8}$/);
-  });
+  }, 30_000);
 });
 
 describe('titles from standard input (the id comes from the title)', () => {
@@ -115,5 +115,5 @@ describe('escape sequences in the title and the text', () => {
     const json = runCli(['show', 'escapes-in-title', '--corpus', corpus, '--format', 'json']);
     expect(json.stdout).not.toMatch(CONTROL);
     expect(JSON.parse(json.stdout).title).toBe('\u001b]0;owned\u0007\u001b[2J\u001b[31mRed \u202Ereversed');
-  });
+  }, 30_000);
 });
