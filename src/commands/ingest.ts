@@ -1,7 +1,7 @@
 // aipolicy ingest <files, folders or globs…>: read, analyse and store documents in the corpus.
 import { Command } from 'commander';
 import { suggestionFlags } from '../core/suggest.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, formatMessage, UsageError } from '../errors.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { ingestPaths, type IngestReport } from '../workflows/ingest.js';
 import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, withMetaFlags, writeOptionsOf, type CommandContext } from './context.js';
@@ -39,13 +39,13 @@ export function ingestCommand(context: CommandContext): Command {
 }
 
 function reportMessages(context: CommandContext, report: IngestReport): void {
-  for (const skip of report.skipped) context.err(`aipolicy: ${skip.source}: skipped (${skip.reason})\n`);
+  for (const skip of report.skipped) context.err(`${formatMessage(skip.source, `skipped (${skip.reason})`)}\n`);
   reportFileErrors(context, report.corpusProblems);
   for (const r of report.results) {
-    if (r.status === 'failed') context.err(`aipolicy: ${r.source}: ${r.error}\n`);
+    if (r.status === 'failed') context.err(`${formatMessage(r.source, r.error ?? 'failed')}\n`);
     else if (r.missing && r.status !== 'unchanged') {
-      context.err(`aipolicy: ${r.source}: no ${r.missing.join(' or ')} in front matter or flags (pass --${r.missing[0]}); it will be grouped under "(none)"\n`);
-      if (r.suggestion) context.err(`aipolicy: ${r.source}: suggestion: ${suggestionFlags(r.suggestion)} (from ${r.suggestion.because.join(', ')})\n`);
+      context.err(`${formatMessage(r.source, `no ${r.missing.join(' or ')} in front matter or flags (pass --${r.missing[0]}); it will be grouped under "(none)"`)}\n`);
+      if (r.suggestion) context.err(`${formatMessage(r.source, `suggestion: ${suggestionFlags(r.suggestion)} (from ${r.suggestion.because.join(', ')})`)}\n`);
     }
   }
   if (report.results.some((r) => r.status === 'failed')) context.raise(EXIT.input);

@@ -1,6 +1,6 @@
 // aipolicy verify: check every file of a corpus; exit 1 naming each problem, 0 when it is clean.
 import { Command } from 'commander';
-import { EXIT } from '../errors.js';
+import { EXIT, formatMessage } from '../errors.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { verifyCorpus } from '../workflows/verify.js';
 import { checkFormat, emit, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';
@@ -14,7 +14,7 @@ export function verifyCommand(context: CommandContext): Command {
     const format = String(options['format']);
     checkFormat(format);
     const report = await verifyCorpus(resolveCorpus(options, context), { lexicon: loadLexicon(), owner: context.owner });
-    for (const note of report.notes) context.err(`aipolicy: ${note}\n`);
+    for (const note of report.notes) context.err(`${formatMessage(undefined, note)}\n`);
     emit(context, { kind: 'verify', verify: report }, format);
     if (!report.passed) context.raise(EXIT.checkFailed);
   });

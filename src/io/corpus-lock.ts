@@ -5,7 +5,7 @@
 // that two waiters cannot both remove it and both go on.
 import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CorpusError } from '../errors.js';
+import { CorpusError, formatMessage } from '../errors.js';
 import { tempPathFor } from './corpus-store.js';
 import { describeFsError } from './read-input.js';
 
@@ -62,7 +62,7 @@ export async function acquireCorpusLock(dir: string, options: LockOptions): Prom
       if (held === undefined) continue; // released between our attempt and the read
       const stale = explainStaleLock(held, options.owner, path);
       if (stale !== undefined) {
-        await breakStaleLock(dir, held.raw, () => options.notify(`aipolicy: ${path}: taking over ${stale}`));
+        await breakStaleLock(dir, held.raw, () => options.notify(formatMessage(path, `taking over ${stale}`)));
         continue;
       }
       const holder = describeHolder(held.info, path);
@@ -71,7 +71,7 @@ export async function acquireCorpusLock(dir: string, options: LockOptions): Prom
         throw new CorpusError(path, `corpus is locked by ${holder}; gave up after ${formatSeconds(options.timeoutMs)} (--lock-timeout).${hint}`);
       }
       if (!announced) {
-        options.notify(`aipolicy: ${path}: waiting for ${holder} to finish (up to ${formatSeconds(options.timeoutMs)})`);
+        options.notify(formatMessage(path, `waiting for ${holder} to finish (up to ${formatSeconds(options.timeoutMs)})`));
         announced = true;
       }
       await sleep(Math.min(options.pollMs ?? 100, Math.max(1, deadline - Date.now())));

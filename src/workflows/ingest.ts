@@ -4,7 +4,7 @@ import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
 import { buildStoredDocument, hashText } from '../core/record.js';
 import { suggestMeta } from '../core/suggest.js';
-import { AipolicyError, CorpusWriteError, formatError } from '../errors.js';
+import { AipolicyError, CorpusWriteError, formatMessage } from '../errors.js';
 import type { IngestResult, ParsedDocument, StoredDocument } from '../model.js';
 import { withCorpusLock, type LockOwner } from '../io/corpus-lock.js';
 import { corpusPath, listCorpus, removeLeftoverTemps, writeStored } from '../io/corpus-store.js';
@@ -64,7 +64,7 @@ export async function withWriteLock<T>(corpus: string, command: string, options:
   return withCorpusLock(corpus, { owner: lock.owner, timeoutMs: lock.timeoutMs, command, notify }, async () => {
     const removed = await removeLeftoverTemps(corpus, lock.owner.isRunning);
     if (removed.length > 0) {
-      notify(`aipolicy: ${corpus}: removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted run`);
+      notify(formatMessage(corpus, `removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted run`));
     }
     return work();
   });
@@ -131,9 +131,7 @@ async function ingestInputs(inputs: InputRef[], documents: Map<string, StoredDoc
 }
 
 function failed(source: string, error: AipolicyError): IngestResult {
-  const message = formatError(error).replace(/^aipolicy: /, '');
-  const prefix = `${error.file ?? source}: `;
-  return { source, status: 'failed', error: message.startsWith(prefix) ? message.slice(prefix.length) : message };
+  return { source, status: 'failed', error: error.message };
 }
 
 // Page offsets, encoding and language hint are stored too: a change in any of them is an update.

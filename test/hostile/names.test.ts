@@ -48,12 +48,12 @@ describe('file names', () => {
     ingestAndExpect([file], id);
   });
 
-  it('a refused file whose name holds escapes is named on stderr with the escapes made visible', () => {
-    const file = join(dir, 'evil\u001b]0;owned\u0007\r.md');
+  it('a refused file whose name holds escapes and line breaks is named on one stderr line, escapes made visible', () => {
+    const file = join(dir, 'evil\u001b]0;owned\u0007\r\nsecond line.md');
     writeFileSync(file, '');
     const run = runCli(['ingest', file, '--corpus', corpus], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`aipolicy: ${dir}/evil\\u001b]0;owned\\u0007\\u000d.md: no text: the document is empty or only whitespace\n`);
+    expect(run.stderr).toBe(`aipolicy: ${dir}/evil\\u001b]0;owned\\u0007\\r\\nsecond line.md: no text: the document is empty or only whitespace\n`);
     expect(run.stdout).not.toMatch(CONTROL);
   });
 
