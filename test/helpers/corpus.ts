@@ -1,7 +1,8 @@
 // A small corpus to attack, and byte-for-byte snapshots to prove an attack changed nothing.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './cli.js';
+import { afterEach, beforeEach } from 'vitest';
+import { makeTempDir, ROOT } from './cli.js';
 
 /** Sample documents every hostile test starts from. */
 export const BASELINE = ['be-wallonia-rtbf-cyberwal.md', 'eu-mep-gieseke-gesundheitsdatenraum.md', 'nl-local-coevorden-ai-chatbot-woo.md'];
@@ -22,4 +23,15 @@ export function snapshotDir(dir: string): Record<string, string> {
     out[name] = statSync(path).isDirectory() ? '<folder>' : readFileSync(path).toString('base64');
   }
   return out;
+}
+
+/** A fresh temporary folder with a baseline corpus in it for every test of the file: `scene.dir`, `scene.corpus`. */
+export function useBaselineCorpus(): { readonly dir: string; readonly corpus: string } {
+  const scene = { dir: '', corpus: '', cleanup: (): void => undefined };
+  beforeEach(() => {
+    ({ dir: scene.dir, cleanup: scene.cleanup } = makeTempDir());
+    scene.corpus = makeBaselineCorpus(scene.dir);
+  });
+  afterEach(() => scene.cleanup());
+  return scene;
 }

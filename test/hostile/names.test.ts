@@ -2,33 +2,26 @@
 // id inside the corpus (or refused), nothing written anywhere else, the rest untouched.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, makeTempDir, runCli } from '../helpers/cli.js';
-import { makeBaselineCorpus, snapshotDir } from '../helpers/corpus.js';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from '../helpers/cli.js';
+import { snapshotDir, useBaselineCorpus } from '../helpers/corpus.js';
 
-let dir: string;
-let cleanup: () => void;
-let corpus: string;
-beforeEach(() => {
-  ({ dir, cleanup } = makeTempDir());
-  corpus = makeBaselineCorpus(dir);
-});
-afterEach(() => cleanup());
+const scene = useBaselineCorpus();
 
 const BODY = 'De gemeente zet AI in voor haar dienstverlening aan burgers.\n';
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Runs an ingest and checks that exactly one new file, `<id>.md`, appeared in the corpus and nothing else anywhere. */
 function ingestAndExpect(args: string[], id: string, input?: string) {
-  const before = snapshotDir(corpus);
-  const around = readdirSync(dir).sort();
-  const run = runCli(['ingest', ...args, '--corpus', corpus, '--format', 'json'], { cwd: dir, ...(input === undefined ? {} : { input }) });
+  const before = snapshotDir(scene.corpus);
+  const around = readdirSync(scene.dir).sort();
+  const run = runCli(['ingest', ...args, '--corpus', scene.corpus, '--format', 'json'], { cwd: scene.dir, ...(input === undefined ? {} : { input }) });
   expect(run.code).toBe(0);
   expect(JSON.parse(run.stdout).results).toEqual([expect.objectContaining({ status: 'stored', id })]);
-  const after = snapshotDir(corpus);
+  const after = snapshotDir(scene.corpus);
   expect(Object.keys(after)).toEqual([...Object.keys(before), `${id}.md`].sort());
   for (const name of Object.keys(before)) expect(after[name]).toBe(before[name]);
-  expect(readdirSync(dir).sort()).toEqual(around);
+  expect(readdirSync(scene.dir).sort()).toEqual(around);
   expect(run.stderr).not.toMatch(CONTROL);
   return run;
 }
@@ -43,26 +36,26 @@ describe('file names', () => {
     ['\u202Etxt.exe.md', 'txt-exe'],
     ['evil\u001b[2J\u0007\nname.md', 'evil-2j-name'],
   ])('%j is stored as %s', (name, id) => {
-    const file = join(dir, name);
+    const file = join(scene.dir, name);
     writeFileSync(file, `---\nlevel: local\ncountry: NL\n---\n${BODY}`);
     ingestAndExpect([file], id);
   });
 
   it('a refused file whose name holds escapes and line breaks is named on one stderr line, escapes made visible', () => {
-    const file = join(dir, 'evil\u001b]0;owned\u0007\r\nsecond line.md');
+    const file = join(scene.dir, 'evil\u001b]0;owned\u0007\r\nsecond line.md');
     writeFileSync(file, '');
-    const run = runCli(['ingest', file, '--corpus', corpus], { cwd: dir });
+    const run = runCli(['ingest', file, '--corpus', scene.corpus], { cwd: scene.dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`aipolicy: ${dir}/evil\\u001b]0;owned\\u0007\\r\\nsecond line.md: no text: the document is empty or only whitespace\n`);
+    expect(run.stderr).toBe(`aipolicy: ${scene.dir}/evil\\u001b]0;owned\\u0007\\r\\nsecond line.md: no text: the document is empty or only whitespace\n`);
     expect(run.stdout).not.toMatch(CONTROL);
   });
 
   it('keeps two long names that share their first 80 characters apart', () => {
-    const a = join(dir, `${'x'.repeat(120)}-a.md`);
-    const b = join(dir, `${'x'.repeat(120)}-b.md`);
+    const a = join(scene.dir, `${'x'.repeat(120)}-a.md`);
+    const b = join(scene.dir, `${'x'.repeat(120)}-b.md`);
     writeFileSync(a, `---\nlevel: local\ncountry: NL\n---\n${BODY}`);
     writeFileSync(b, `---\nlevel: local\ncountry: NL\n---\nDe provincie investeert in digitale vaardigheden.\n`);
-    const run = runCli(['ingest', a, b, '--corpus', corpus, '--format', 'json'], { cwd: dir });
+    const run = runCli(['ingest', a, b, '--corpus', scene.corpus, '--format', 'json'], { cwd: scene.dir });
     expect(run.code).toBe(0);
     const ids = JSON.parse(run.stdout).results.map((r: { id: string }) => r.id);
     expect(ids[0]).not.toBe(ids[1]);
@@ -81,7 +74,7 @@ describe('titles from standard input (the id comes from the title)', () => {
   ])('title %j gives id %s', (title, id) => {
     const input = `---\ntitle: ${JSON.stringify(title)}\nlevel: local\ncountry: NL\n---\n${BODY}`;
     if (id === 'doc-') {
-      const run = runCli(['ingest', '-', '--corpus', corpus, '--format', 'json'], { cwd: dir, input });
+      const run = runCli(['ingest', '-', '--corpus', scene.corpus, '--format', 'json'], { cwd: scene.dir, input });
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).results[0].id).toMatch(/^doc-[0-9a-f]{12}$/);
       return;
@@ -90,11 +83,11 @@ describe('titles from standard input (the id comes from the title)', () => {
   });
 
   it('an --id that is a path is refused with exit 2 and nothing written', () => {
-    const before = snapshotDir(corpus);
-    const run = runCli(['ingest', '-', '--id', '../outside', '--corpus', corpus], { cwd: dir, input: BODY });
+    const before = snapshotDir(scene.corpus);
+    const run = runCli(['ingest', '-', '--id', '../outside', '--corpus', scene.corpus], { cwd: scene.dir, input: BODY });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('aipolicy: -: id "../outside" is not valid: use lowercase letters, digits and dashes (at most 80)\n');
-    expect(snapshotDir(corpus)).toEqual(before);
+    expect(snapshotDir(scene.corpus)).toEqual(before);
   });
 });
 
@@ -102,17 +95,17 @@ describe('escape sequences in the title and the text', () => {
   it('are stored as data and never reach the terminal raw (show, list, tag, explain)', () => {
     const file = join(FIXTURES, 'hostile', 'escapes-in-title.md');
     ingestAndExpect([file], 'escapes-in-title');
-    const stored = readFileSync(join(corpus, 'escapes-in-title.md'), 'utf8');
+    const stored = readFileSync(join(scene.corpus, 'escapes-in-title.md'), 'utf8');
     expect(stored).toContain('title: "\\u001b]0;owned\\u0007\\u001b[2J\\u001b[31mRed \\u202ereversed"');
     for (const args of [['show', 'escapes-in-title'], ['list'], ['explain', 'escapes-in-title'], ['verify']]) {
-      const run = runCli([...args, '--corpus', corpus]);
+      const run = runCli([...args, '--corpus', scene.corpus]);
       expect(run.code).toBe(0);
       expect(run.stdout).not.toMatch(CONTROL);
     }
     const tag = runCli(['tag', file]);
     expect(tag.stdout).not.toMatch(CONTROL);
     expect(tag.stdout).toContain('title:     \\u001b]0;owned\\u0007\\u001b[2J\\u001b[31mRed \\u202ereversed');
-    const json = runCli(['show', 'escapes-in-title', '--corpus', corpus, '--format', 'json']);
+    const json = runCli(['show', 'escapes-in-title', '--corpus', scene.corpus, '--format', 'json']);
     expect(json.stdout).not.toMatch(CONTROL);
     expect(JSON.parse(json.stdout).title).toBe('\u001b]0;owned\u0007\u001b[2J\u001b[31mRed \u202Ereversed');
   }, 30_000);

@@ -2,19 +2,12 @@
 // stderr naming the file, never run, and the corpus left byte for byte as it was.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, makeTempDir, runCli } from '../helpers/cli.js';
-import { makeBaselineCorpus, snapshotDir } from '../helpers/corpus.js';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from '../helpers/cli.js';
+import { snapshotDir, useBaselineCorpus } from '../helpers/corpus.js';
 
 const HOSTILE = join(FIXTURES, 'hostile');
-let dir: string;
-let cleanup: () => void;
-let corpus: string;
-beforeEach(() => {
-  ({ dir, cleanup } = makeTempDir());
-  corpus = makeBaselineCorpus(dir);
-});
-afterEach(() => cleanup());
+const scene = useBaselineCorpus();
 
 const CODE = (language: string) => `front matter in "${language}" is code and is refused: documents are data (use YAML)`;
 const EMPTY = 'no text: the document is empty or only whitespace';
@@ -56,25 +49,25 @@ describe('hostile documents are refused', () => {
 
   it.each(CASES)('%s', (name, message) => {
     const file = join(HOSTILE, name);
-    const before = snapshotDir(corpus);
-    const run = runCli(['ingest', file, '--corpus', corpus, '--format', 'json'], { cwd: dir, timeout: 20_000 });
+    const before = snapshotDir(scene.corpus);
+    const run = runCli(['ingest', file, '--corpus', scene.corpus, '--format', 'json'], { cwd: scene.dir, timeout: 20_000 });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`aipolicy: ${file}: ${message}\n`);
     expect(JSON.parse(run.stdout).results).toEqual([{ source: file, status: 'failed', error: message.replace('\\u202e', '\u202e') }]);
-    expect(snapshotDir(corpus)).toEqual(before);
-    expect(existsSync(join(dir, 'pwned'))).toBe(false); // the code in code-*.md would have written it
+    expect(snapshotDir(scene.corpus)).toEqual(before);
+    expect(existsSync(join(scene.dir, 'pwned'))).toBe(false); // the code in code-*.md would have written it
   });
 
   it('a batch of all of them with one good document: the good one is stored, each bad one reported, the rest untouched', () => {
     const good = join(FIXTURES, 'sources', 'nl-national-nu-nctv-phishing-chatgpt.md');
-    const before = snapshotDir(corpus);
+    const before = snapshotDir(scene.corpus);
     const files = CASES.map(([name]) => join(HOSTILE, name));
-    const run = runCli(['ingest', ...files, good, '--corpus', corpus, '--format', 'json'], { cwd: dir, timeout: 30_000 });
+    const run = runCli(['ingest', ...files, good, '--corpus', scene.corpus, '--format', 'json'], { cwd: scene.dir, timeout: 30_000 });
     expect(run.code).toBe(2);
     const results = JSON.parse(run.stdout).results as Array<{ source: string; status: string }>;
     expect(results.map((r) => r.status)).toEqual([...CASES.map(() => 'failed'), 'stored']);
     expect(run.stderr).toBe(CASES.map(([name, message]) => `aipolicy: ${join(HOSTILE, name)}: ${message}\n`).join(''));
-    const after = snapshotDir(corpus);
+    const after = snapshotDir(scene.corpus);
     expect(Object.keys(after)).toEqual([...Object.keys(before), 'nl-national-nu-nctv-phishing-chatgpt.md'].sort());
     for (const name of Object.keys(before)) expect(after[name]).toBe(before[name]);
   });
