@@ -1,6 +1,7 @@
 // Writes that fail or were cut short: a full disk (simulated with the AIPOLICY_FAULT test hook),
 // leftovers of killed runs, locks of dead runs.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,33 @@ describe('a full disk', () => {
     expect(after[BASELINE[2]!]).toBe(before[BASELINE[2]!]);
     expect(Object.keys(after)).toEqual(Object.keys(before));
   });
+
+  // A real full disk where this machine lets tests mount a tiny tmpfs (root on Linux); skipped elsewhere.
+  it('2: a real full disk (a 64 KB tmpfs): the run stops at the write that fails, what is stored verifies, nothing is half-written', (context) => {
+    const small = join(scene.dir, 'small');
+    mkdirSync(small);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small]).status !== 0) {
+      context.skip();
+      return;
+    }
+    try {
+      const corpus = join(small, 'corpus');
+      cpSync(scene.corpus, corpus, { recursive: true });
+      const before = snapshotDir(corpus);
+      const run = runCli(['ingest', SOURCES, '--corpus', corpus, '--format', 'json']);
+      expect(run.code).toBe(2);
+      const results = JSON.parse(run.stdout).results as Array<{ status: string; error?: string }>;
+      const failedAt = results.findIndex((r) => r.status === 'failed');
+      expect(results[failedAt]!.error).toBe(FULL);
+      expect(results.slice(failedAt + 1).every((r) => r.error === STOPPED)).toBe(true);
+      const after = snapshotDir(corpus);
+      for (const name of BASELINE) expect(after[name]).toBe(before[name]);
+      expect(Object.keys(after).filter((n) => n.startsWith('.'))).toEqual([]);
+      expect(runCli(['verify', '--corpus', corpus]).code).toBe(0);
+    } finally {
+      spawnSync('umount', [small]);
+    }
+  }, 30_000);
 
   it('2: an AIPOLICY_FAULT value the hook does not know', () => {
     const run = runCli(['ingest', join(SOURCES, BASELINE[0]!), '--corpus', scene.corpus], { env: { AIPOLICY_FAULT: 'eio' } });
