@@ -1,4 +1,5 @@
 // The shell: the only module that touches process (argv, streams, TTY, environment, exit code).
+import { hostname } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeOf, formatError, type ExitCode } from './errors.js';
 import { readToolVersion } from './io/package-info.js';
@@ -15,6 +16,8 @@ import { reportCommand } from './commands/report.js';
 import { showCommand } from './commands/show.js';
 import { tagCommand } from './commands/tag.js';
 import { taxonomyCommand } from './commands/taxonomy.js';
+import { verifyCommand } from './commands/verify.js';
+import { sanitizeForTerminal } from './render/text-safe.js';
 
 
 /** Colour only on a TTY, never with NO_COLOR (any value), forced off by --no-color. */
@@ -24,6 +27,16 @@ function wantsColor(argv: string[]): boolean {
   return process.stdout.isTTY === true;
 }
 
+/** Returns true when a process with this pid exists (signal 0 only checks; EPERM means it exists under another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Runs the command line and returns the exit code. */
 export async function run(argv: string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
@@ -31,10 +44,12 @@ export async function run(argv: string[]): Promise<ExitCode> {
   const context: CommandContext = {
     stdin: process.stdin,
     out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    // Messages quote file names, ids and front matter values: never let them drive the terminal.
+    err: (text) => process.stderr.write(sanitizeForTerminal(text, true)),
     color: wantsColor(argv),
     width: process.stdout.columns ?? 80,
     env: process.env,
+    owner: { pid: process.pid, host: hostname(), isRunning },
     raise: (next) => {
       if (next > code) code = next;
     },
@@ -54,7 +69,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
       outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
     })
     .exitOverride();
-  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, reportCommand, diffCommand, taxonomyCommand, refreshCommand]) {
+  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, reportCommand, diffCommand, taxonomyCommand, refreshCommand, verifyCommand]) {
     program.addCommand(make(context).exitOverride().configureOutput({
       writeOut: context.out,
       writeErr: context.err,

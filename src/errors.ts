@@ -45,6 +45,9 @@ export class CorpusError extends AipolicyError {
   }
 }
 
+/** The corpus cannot take any write (disk full, read-only, no permission): a batch stops here (exit 2). */
+export class CorpusWriteError extends CorpusError {}
+
 /** The taxonomy data shipped with the tool is malformed: a broken install (exit 3). */
 export class TaxonomyError extends AipolicyError {
   constructor(message: string) {
@@ -52,15 +55,17 @@ export class TaxonomyError extends AipolicyError {
   }
 }
 
+/** Returns `aipolicy: <file>: <what is wrong>` on one line: line breaks in a file name or a quoted value are shown as \n, \r. */
+export function formatMessage(file: string | undefined, message: string): string {
+  const line = (text: string): string => text.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return file === undefined ? `aipolicy: ${line(message)}` : `aipolicy: ${line(file)}: ${line(message)}`;
+}
+
 /** Returns the one-line message for an error, `aipolicy: <file>: <what is wrong>`. */
 export function formatError(error: unknown): string {
-  if (error instanceof AipolicyError) {
-    return error.file === undefined
-      ? `aipolicy: ${error.message}`
-      : `aipolicy: ${error.file}: ${error.message}`;
-  }
+  if (error instanceof AipolicyError) return formatMessage(error.file, error.message);
   const message = error instanceof Error ? error.message : String(error);
-  return `aipolicy: internal error: ${message}`;
+  return formatMessage(undefined, `internal error: ${message}`);
 }
 
 /** Returns the exit code an error maps to: its own for known errors, 3 for anything else. */

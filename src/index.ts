@@ -28,3 +28,6 @@ export { loadCorpus, viewDocument } from './workflows/corpus.js';
 export { ingestPaths } from './workflows/ingest.js';
 export { tagPaths } from './workflows/tag.js';
 export { getRenderer, formatNames, type Report, type RenderOptions } from './render/index.js';
+export { verifyCorpus } from './workflows/verify.js';
+export { checkStoredDocument, checkCorpusDuplicates } from './core/verify.js';
+export { acquireCorpusLock, withCorpusLock, type LockOwner } from './io/corpus-lock.js';

@@ -468,3 +468,35 @@ export interface Explanation {
   documentThreshold: number;
   themes: ExplainedTheme[];
 }
+
+/** What kind of problem `verify` found in a corpus. */
+export type CorpusProblemKind =
+  | 'unreadable'
+  | 'encoding'
+  | 'front-matter'
+  | 'schema'
+  | 'file-name'
+  | 'content-hash'
+  | 'stale'
+  | 'evidence'
+  | 'duplicate-id'
+  | 'duplicate-content'
+  | 'temp-file'
+  | 'lock';
+
+/** One problem `verify` found: the file, what kind of problem, and what is wrong in one line. */
+export interface CorpusProblem {
+  file: string;
+  kind: CorpusProblemKind;
+  message: string;
+}
+
+/** The result of `verify`: documents checked, every problem found, and whether the corpus is clean. */
+export interface VerifyReport {
+  corpus: string;
+  documents: number;
+  problems: CorpusProblem[];
+  /** Things worth knowing that are not problems (a run holding the lock right now). */
+  notes: string[];
+  passed: boolean;
+}

@@ -3,6 +3,9 @@ import { Command, Option } from 'commander';
 import { LEVELS, type MetaOverrides } from '../core/meta.js';
 import { EXIT, formatError, UsageError, type ExitCode } from '../errors.js';
 import { formatNames, getRenderer, type Report, type ReportKind } from '../render/index.js';
+import type { LockOwner } from '../io/corpus-lock.js';
+import { parseWriteFaults } from '../io/fault.js';
+import type { CorpusLockOptions } from '../workflows/ingest.js';
 import type { ProgressSink } from './progress.js';
 
 /** The shell's side of a command run. */
@@ -17,6 +20,8 @@ export interface CommandContext {
   raise: (code: ExitCode) => void;
   /** The terminal's stderr for progress bars; absent when stderr is not a TTY. */
   progress?: ProgressSink;
+  /** This process, as the corpus lock records it. */
+  owner: LockOwner;
 }
 
 /** Options shared by the commands that read or write a corpus. */
@@ -80,4 +85,23 @@ export function parseCount(value: string, flag: string): number {
 /** Checks the format name early so a typo fails before any work is done. */
 export function checkFormat(format: string, kind?: ReportKind): void {
   getRenderer(format, kind);
+}
+
+/** Seconds a writing command waits for another run's corpus lock by default. */
+export const LOCK_TIMEOUT_SECONDS = 60;
+
+/** Adds --lock-timeout to a command that writes the corpus. */
+export function withLockTimeout(command: Command): Command {
+  return command.option('--lock-timeout <seconds>', 'how long to wait for another run that holds the corpus lock', String(LOCK_TIMEOUT_SECONDS));
+}
+
+/** Returns what a writing workflow needs from the shell: the lock, stderr for its messages, and the AIPOLICY_FAULT test hook. */
+export function writeOptionsOf(options: Record<string, unknown>, context: CommandContext): { lock: CorpusLockOptions; notify: (message: string) => void; faults: ReturnType<typeof parseWriteFaults> } {
+  const value = String(options['lockTimeout']);
+  if (!/^\d+(?:\.\d+)?$/.test(value)) throw new UsageError(`--lock-timeout must be a number of seconds (got "${value}")`);
+  return {
+    lock: { owner: context.owner, timeoutMs: Number(value) * 1000 },
+    notify: (message) => context.err(`${message}\n`),
+    faults: parseWriteFaults(context.env['AIPOLICY_FAULT']),
+  };
 }

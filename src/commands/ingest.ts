@@ -1,10 +1,10 @@
 // aipolicy ingest <files, folders or globs…>: read, analyse and store documents in the corpus.
 import { Command } from 'commander';
 import { suggestionFlags } from '../core/suggest.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, formatMessage, UsageError } from '../errors.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { ingestPaths, type IngestReport } from '../workflows/ingest.js';
-import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withMetaFlags, type CommandContext } from './context.js';
+import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, withMetaFlags, writeOptionsOf, type CommandContext } from './context.js';
 import { startProgress } from './progress.js';
 
 /** Returns the ingest command. */
@@ -14,13 +14,15 @@ export function ingestCommand(context: CommandContext): Command {
     .argument('<paths...>', 'files, folders or quoted globs (\'docs/**/*.pdf\'); - reads standard input')
     .option('--dry-run', 'show what would be stored, write nothing')
     .option('--id <id>', 'document id (one input only; default: from front matter or file name)');
-  withMetaFlags(withFormat(withCorpus(command))).action(async (paths: string[], options: Record<string, unknown>) => {
+  withLockTimeout(withMetaFlags(withFormat(withCorpus(command)))).action(async (paths: string[], options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);
     const id = options['id'] as string | undefined;
     if (id !== undefined && paths.length !== 1) throw new UsageError('--id needs exactly one input');
+    const writing = writeOptionsOf(options, context);
     const progress = startProgress(context.progress);
     const report = await ingestPaths(paths, {
+      ...writing,
       corpus: resolveCorpus(options, context),
       lexicon: loadLexicon(),
       overrides: metaOverridesOf(options),
@@ -37,13 +39,13 @@ export function ingestCommand(context: CommandContext): Command {
 }
 
 function reportMessages(context: CommandContext, report: IngestReport): void {
-  for (const skip of report.skipped) context.err(`aipolicy: ${skip.source}: skipped (${skip.reason})\n`);
+  for (const skip of report.skipped) context.err(`${formatMessage(skip.source, `skipped (${skip.reason})`)}\n`);
   reportFileErrors(context, report.corpusProblems);
   for (const r of report.results) {
-    if (r.status === 'failed') context.err(`aipolicy: ${r.source}: ${r.error}\n`);
+    if (r.status === 'failed') context.err(`${formatMessage(r.source, r.error ?? 'failed')}\n`);
     else if (r.missing && r.status !== 'unchanged') {
-      context.err(`aipolicy: ${r.source}: no ${r.missing.join(' or ')} in front matter or flags (pass --${r.missing[0]}); it will be grouped under "(none)"\n`);
-      if (r.suggestion) context.err(`aipolicy: ${r.source}: suggestion: ${suggestionFlags(r.suggestion)} (from ${r.suggestion.because.join(', ')})\n`);
+      context.err(`${formatMessage(r.source, `no ${r.missing.join(' or ')} in front matter or flags (pass --${r.missing[0]}); it will be grouped under "(none)"`)}\n`);
+      if (r.suggestion) context.err(`${formatMessage(r.source, `suggestion: ${suggestionFlags(r.suggestion)} (from ${r.suggestion.because.join(', ')})`)}\n`);
     }
   }
   if (report.results.some((r) => r.status === 'failed')) context.raise(EXIT.input);

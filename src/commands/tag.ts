@@ -1,6 +1,6 @@
 // aipolicy tag <files…|->: language and themes with evidence, without storing anything.
 import { Command } from 'commander';
-import { EXIT } from '../errors.js';
+import { EXIT, formatMessage } from '../errors.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { tagPaths } from '../workflows/tag.js';
 import { checkFormat, emit, metaOverridesOf, withFormat, withMetaFlags, type CommandContext } from './context.js';
@@ -14,8 +14,8 @@ export function tagCommand(context: CommandContext): Command {
     const format = String(options['format']);
     checkFormat(format);
     const { results, skipped } = await tagPaths(paths, { lexicon: loadLexicon(), overrides: metaOverridesOf(options), stdin: context.stdin });
-    for (const skip of skipped) context.err(`aipolicy: ${skip.source}: skipped (${skip.reason})\n`);
-    for (const r of results) if (r.error !== undefined) context.err(`aipolicy: ${r.source}: ${r.error}\n`);
+    for (const skip of skipped) context.err(`${formatMessage(skip.source, `skipped (${skip.reason})`)}\n`);
+    for (const r of results) if (r.error !== undefined) context.err(`${formatMessage(r.source, r.error)}\n`);
     if (results.some((r) => r.error !== undefined)) context.raise(EXIT.input);
     emit(context, { kind: 'tag', results }, format);
   });

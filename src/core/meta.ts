@@ -1,4 +1,5 @@
 // Document metadata: levels, validation of front matter fields, and document ids.
+import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { DocumentMeta, Level } from '../model.js';
 
@@ -72,21 +73,31 @@ function countryField(value: unknown, file: string): string | undefined {
   return value.trim() === '' ? undefined : value;
 }
 
-/** Longest document id; longer names are cut and given a hash suffix by the caller. */
+/** Longest document id; longer names keep their first 71 characters and get a hash suffix (buildDocumentId). */
 export const MAX_ID_LENGTH = 80;
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
-/** Returns a safe id: lowercase ASCII letters, digits and dashes, never a path, never empty ('' when nothing is left). */
-export function slugify(text: string): string {
-  const slug = text
+function toSlug(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_ID_LENGTH)
-    .replace(/-+$/g, '');
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Returns a safe id: lowercase ASCII letters, digits and dashes, never a path, never empty ('' when nothing is left). */
+export function slugify(text: string): string {
+  const slug = toSlug(text).slice(0, MAX_ID_LENGTH).replace(/-+$/g, '');
   return WINDOWS_RESERVED.test(slug) ? `${slug}-doc` : slug;
+}
+
+/** Returns the id for a file name or title: its slug, or for a slug over 80 characters its beginning and 8 hex digits of its hash, so that long names sharing a beginning never share an id ('' when nothing is left). */
+export function buildDocumentId(text: string): string {
+  const full = toSlug(text);
+  if (full.length <= MAX_ID_LENGTH) return slugify(text);
+  const hash = createHash('sha256').update(full, 'utf8').digest('hex').slice(0, 8);
+  return `${full.slice(0, MAX_ID_LENGTH - hash.length - 1).replace(/-+$/g, '')}-${hash}`;
 }
 
 /** Returns true when a string is already a valid document id. */

@@ -15,6 +15,23 @@ export function normaliseText(text: string): string {
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }
 
+/** Returns the text with spaces and tabs at the end of every line removed, in linear time (a regex like `/[ \t]+$/gm` is quadratic on a long run of spaces). */
+export function trimLineEnds(text: string): string {
+  let out = '';
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let end = lineEnd;
+    while (end > lineStart && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end -= 1;
+    out += text.slice(lineStart, end);
+    if (newline === -1) break;
+    out += '\n';
+    lineStart = newline + 1;
+  }
+  return out;
+}
+
 const LIST_MARKER = /^[ \t]*(?:[•·▪◦‣●○■□➢➤►▶✓✔\-*–—]|\(?\d{1,3}[.)°]|\(?[a-z][.)])[ \t]+(?=\S)/u;
 const MARKDOWN_HEADING = /^[ \t]{0,3}#{1,6}[ \t]+\S/;
 const SENTENCE_END = /[.!?:;…"”»)]\s*$/u;

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromFrontMatter, toFrontMatter } from '../core/record.js';
-import { CorpusError, UsageError } from '../errors.js';
+import { CorpusError, CorpusWriteError, UsageError } from '../errors.js';
 import type { StoredDocument } from '../model.js';
+import { makeDiskFullError, type WriteFaults } from './fault.js';
 import { parseFrontMatter, stringifyFrontMatter } from './front-matter.js';
 import { describeFsError } from './read-input.js';
 
@@ -72,7 +73,7 @@ export async function readStoredFile(path: string): Promise<StoredDocument> {
 export function parseStoredText(text: string, path: string): StoredDocument {
   let parsed;
   try {
-    parsed = parseFrontMatter(text.replace(/\r\n?/g, '\n'), path);
+    parsed = parseFrontMatter(text.replace(/\r\n?/g, '\n'), path, { maxBytes: MAX_STORED_FRONT_MATTER_BYTES });
   } catch (error) {
     throw new CorpusError(path, error instanceof Error ? error.message : String(error));
   }
@@ -83,29 +84,108 @@ export function parseStoredText(text: string, path: string): StoredDocument {
   return doc;
 }
 
-/** Writes a document atomically: temporary file, fsync, rename; the old file stays whole until the rename. */
-export async function writeStored(dir: string, doc: StoredDocument): Promise<void> {
-  await mkdir(dir, { recursive: true });
+/** Largest front matter read back from a corpus file: evidence lists grow with the text (a 20 MB input gives about 3 MB). */
+export const MAX_STORED_FRONT_MATTER_BYTES = 16 * 1024 * 1024;
+
+/** Options of a write: the test hook that simulates a full disk. */
+export interface WriteOptions {
+  faults?: WriteFaults | undefined;
+}
+
+// Temporary files are hidden (readers skip them) and carry the writer's pid: `.<name>.<pid>.<hex>.tmp`.
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Returns true for the name of a temporary file this tool writes before a rename. */
+export function isTempFileName(name: string): boolean {
+  return TEMP_FILE.test(name);
+}
+
+/** Returns the pid of the process that wrote a temporary file, or undefined for another name. */
+export function tempFileWriter(name: string): number | undefined {
+  const match = TEMP_FILE.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Returns the path of a fresh temporary file beside `name` in the folder. */
+export function tempPathFor(dir: string, name: string): string {
+  return join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes a document atomically: temporary file, fsync, rename; the old file stays whole until the rename. Throws CorpusError (CorpusWriteError when the corpus takes no writes at all). */
+export async function writeStored(dir: string, doc: StoredDocument, options: WriteOptions = {}): Promise<void> {
   const target = corpusPath(dir, doc.id);
-  const temp = join(dir, `.${doc.id}.md.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const content = stringifyFrontMatter(toFrontMatter(doc), doc.body);
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
+  const body = doc.body;
+  const content = stringifyFrontMatter(toFrontMatter(doc), body);
+  const frontMatterBytes = Buffer.byteLength(content, 'utf8') - Buffer.byteLength(body, 'utf8');
+  if (frontMatterBytes > MAX_STORED_FRONT_MATTER_BYTES) {
+    throw new CorpusError(target, `the analysis is too large to store (${frontMatterBytes} bytes of front matter, limit ${MAX_STORED_FRONT_MATTER_BYTES}): nothing written`);
   }
-  await handle.close();
+  const temp = tempPathFor(dir, `${doc.id}.md`);
   try {
+    await mkdir(dir, { recursive: true });
+    await writeSynced(temp, content, options.faults);
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw toWriteError(target, error);
   }
   await syncDir(dir);
+}
+
+async function writeSynced(path: string, content: string, faults: WriteFaults | undefined): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    if (faults?.failsNext()) {
+      const bytes = Buffer.from(content, 'utf8');
+      await handle.write(bytes, 0, bytes.length >> 1);
+      throw makeDiskFullError(path);
+    }
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+// Errors that mean no document can be written now: the batch stops instead of failing each one.
+const CORPUS_UNWRITABLE: Record<string, string> = {
+  ENOSPC: 'disk full',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+function toWriteError(target: string, error: unknown): CorpusError {
+  if (error instanceof CorpusError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const reason = CORPUS_UNWRITABLE[code];
+  if (reason !== undefined) {
+    return new CorpusWriteError(target, `cannot write: ${reason} (${code}); nothing written for this document, the stored version (if any) is intact`);
+  }
+  return new CorpusError(target, `cannot write: ${describeFsError(error)}; nothing written for this document`);
+}
+
+/** Removes temporary files whose writer no longer runs (left by a killed run); call it while holding the corpus lock. Returns their names. */
+export async function removeLeftoverTemps(dir: string, isRunning: (pid: number) => boolean): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    const pid = tempFileWriter(name);
+    if (pid === undefined || isRunning(pid)) continue;
+    try {
+      await unlink(join(dir, name));
+      removed.push(name);
+    } catch {
+      // Already gone, or not ours to remove: verify reports what is left.
+    }
+  }
+  return removed;
 }
 
 async function syncDir(dir: string): Promise<void> {

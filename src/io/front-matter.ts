@@ -3,6 +3,7 @@
 // schema, and an options object is always passed, which turns the cache off.
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import { stringifyJsonSafe } from '../core/json-safe.js';
 import { InputError } from '../errors.js';
 
 /** A document split into its front matter data and its body. */
@@ -14,11 +15,19 @@ export interface FrontMatter {
 
 /** Largest front matter block accepted. */
 export const MAX_FRONT_MATTER_BYTES = 1024 * 1024;
-const MAX_DEPTH = 32;
+/** Deepest nesting of lists and mappings accepted in front matter. */
+export const MAX_DEPTH = 32;
+const DEEP_MESSAGE = `front matter is nested deeper than ${MAX_DEPTH} levels`;
 const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
 
+/** Limits for reading front matter: the corpus reader allows more than an input (evidence lists grow with the text). */
+export interface FrontMatterOptions {
+  maxBytes?: number;
+}
+
 /** Returns the front matter and body of a normalised text; throws InputError for code, bad YAML, or non-mapping front matter. */
-export function parseFrontMatter(text: string, file: string): FrontMatter {
+export function parseFrontMatter(text: string, file: string, options: FrontMatterOptions = {}): FrontMatter {
+  const maxBytes = options.maxBytes ?? MAX_FRONT_MATTER_BYTES;
   if (!text.startsWith('---')) return { data: {}, body: text, hasFrontMatter: false };
   const firstLineEnd = text.indexOf('\n');
   const firstLine = firstLineEnd === -1 ? text : text.slice(0, firstLineEnd);
@@ -33,10 +42,11 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   const close = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text.slice(firstLine.length));
   if (!close) throw new InputError(file, 'front matter is not closed: no line "---" after the opening "---"');
   const blockLength = close.index;
-  if (blockLength > MAX_FRONT_MATTER_BYTES) {
-    throw new InputError(file, `front matter is larger than ${MAX_FRONT_MATTER_BYTES} bytes`);
-  }
   const block = text.slice(firstLine.length + 1, firstLine.length + blockLength);
+  // Characters first: a block over the limit in UTF-16 units is over it in bytes too.
+  if (blockLength > maxBytes || Buffer.byteLength(block, 'utf8') > maxBytes) {
+    throw new InputError(file, `front matter is larger than ${formatLimit(maxBytes)}`);
+  }
   // gray-matter finds its own closing delimiter; hand it exactly the block found here.
   const parsed = runMatter(`---\n${block}\n---\n`, file);
   const data = parsed.data;
@@ -66,14 +76,20 @@ function runMatter(text: string, file: string): { data: unknown } {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    if (error instanceof RangeError) throw new InputError(file, 'front matter is nested too deeply');
+    if (error instanceof RangeError || /nesting exceeded maxDepth/.test(message)) throw new InputError(file, DEEP_MESSAGE);
     throw new InputError(file, `invalid YAML front matter: ${message}`);
   }
 }
 
 function parseYaml(source: string): unknown {
-  const value = yaml.load(source, { schema: yaml.CORE_SCHEMA, json: false });
+  // js-yaml 4.3 stops at maxDepth itself (its types do not list the option yet).
+  const options = { schema: yaml.CORE_SCHEMA, json: false, maxDepth: MAX_DEPTH + 1 } as yaml.LoadOptions;
+  const value = yaml.load(source, options);
   return value === undefined || value === null ? {} : value;
+}
+
+function formatLimit(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
 }
 
 // YAML aliases make a tree a graph (alias bombs); nothing in a document needs them, or deep nesting.
@@ -81,7 +97,7 @@ function checkShape(data: object, file: string): void {
   const seen = new Set<object>();
   const walk = (value: unknown, depth: number): void => {
     if (typeof value !== 'object' || value === null) return;
-    if (depth > MAX_DEPTH) throw new InputError(file, `front matter is nested deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) throw new InputError(file, DEEP_MESSAGE);
     if (seen.has(value)) throw new InputError(file, 'front matter uses YAML aliases, which are not accepted');
     seen.add(value);
     for (const child of Object.values(value)) walk(child, depth + 1);
@@ -130,15 +146,15 @@ function isContainer(value: unknown): value is object {
 
 function toFlow(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return stringifyJsonSafe(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(toFlow).join(', ')}]`;
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k)}: ${toFlow(v)}`);
+      .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : stringifyJsonSafe(k)}: ${toFlow(v)}`);
     return `{${parts.join(', ')}}`;
   }
-  return JSON.stringify(String(value));
+  return stringifyJsonSafe(String(value));
 }

@@ -3,10 +3,10 @@
 import { extname } from 'node:path';
 import { decodeBytes } from '../core/decode.js';
 import { detectFormat } from '../core/format.js';
-import { buildMeta, isDocumentId, slugify, type MetaOverrides } from '../core/meta.js';
+import { buildDocumentId, buildMeta, isDocumentId, type MetaOverrides } from '../core/meta.js';
 import { joinPages } from '../core/pages.js';
 import { hashText } from '../core/record.js';
-import { normaliseText } from '../core/text.js';
+import { normaliseText, trimLineEnds } from '../core/text.js';
 import { InputError } from '../errors.js';
 import type { ParsedDocument } from '../model.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -43,7 +43,7 @@ export async function readDocument(bytes: Uint8Array, source: string, options: R
 /** Returns the parsed document of extracted text: page offsets kept, metadata from the file unless flags say otherwise. */
 export function buildExtracted(extracted: ExtractedDocument, source: string, options: ReadDocumentOptions = {}): ParsedDocument {
   const meta = buildMeta(extracted.meta, options.overrides ?? {}, source);
-  const tidyPage = (text: string): string => normaliseText(text).replace(/[ \t]+$/gm, '');
+  const tidyPage = (text: string): string => trimLineEnds(normaliseText(text));
   let body: string;
   let pages: number[] | undefined;
   if (extracted.pages) {
@@ -74,7 +74,7 @@ export function parseDocumentBytes(bytes: Uint8Array, source: string, options: R
 
 // Trailing spaces on lines and blank lines at either end carry nothing and would make hashes flap.
 function tidyBody(body: string): string {
-  const trimmed = body.replace(/[ \t]+$/gm, '').replace(/^\n+/, '').trimEnd();
+  const trimmed = trimLineEnds(body).replace(/^\n+/, '').trimEnd();
   return trimmed === '' ? '' : `${trimmed}\n`;
 }
 
@@ -89,9 +89,9 @@ function chooseId(explicit: string | undefined, source: string, title: string | 
     }
     return explicit;
   }
-  const fromName = source === '-' ? '' : slugify(baseNameOf(source));
+  const fromName = source === '-' ? '' : buildDocumentId(baseNameOf(source));
   if (fromName !== '') return fromName;
-  const fromTitle = title ? slugify(title) : '';
+  const fromTitle = title ? buildDocumentId(title) : '';
   if (fromTitle !== '') return fromTitle;
   return `doc-${hash.slice('sha256:'.length, 'sha256:'.length + 12)}`;
 }

@@ -1,5 +1,6 @@
 // Paths, folders, globs and standard input → the files to read, each read with a size limit.
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { DOCUMENT_EXTENSIONS, formatOfExtension, looksBinary } from '../core/format.js';
 import { InputError } from '../errors.js';
@@ -129,9 +130,11 @@ async function walk(dir: string, result: CollectedInputs, seen: Set<string>, anc
     }
     if (info.isDirectory()) {
       await walk(path, result, seen, inside, glob);
-    } else if (info.isFile() && (!glob || glob.matches(rel))) {
+    } else if (!glob || glob.matches(rel)) {
       if (glob) glob.found += 1;
-      await addWalkedFile(path, entry.name, result, seen);
+      // Pipes, sockets and devices are never documents (opening a pipe would wait for a writer).
+      if (info.isFile()) await addWalkedFile(path, entry.name, result, seen);
+      else result.skipped.push({ source: path, reason: 'not a regular file' });
     }
   }
 }
@@ -154,7 +157,7 @@ async function addWalkedFile(path: string, name: string, result: CollectedInputs
 
 async function readHead(path: string): Promise<Uint8Array> {
   try {
-    const handle = await open(path, 'r');
+    const handle = await openForReading(path);
     try {
       const buffer = new Uint8Array(SNIFF_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
@@ -172,7 +175,7 @@ export async function readInput(ref: InputRef, stdin: NodeJS.ReadableStream = pr
   if (ref.source === '-') return readStream(stdin, '-');
   let handle;
   try {
-    handle = await open(ref.source, 'r');
+    handle = await openForReading(ref.source);
   } catch (error) {
     throw new InputError(ref.source, describeFsError(error));
   }
@@ -182,13 +185,34 @@ export async function readInput(ref: InputRef, stdin: NodeJS.ReadableStream = pr
     if (info.size > MAX_INPUT_BYTES) {
       throw new InputError(ref.source, `file is ${formatBytes(info.size)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit`);
     }
-    return await handle.readFile();
+    return await readBounded(handle, info.size, ref.source);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(ref.source, describeFsError(error));
   } finally {
     await handle.close();
   }
+}
+
+// Non-blocking, so that a path swapped for a named pipe after it was listed cannot hang the run on open;
+// the regular-file check right after refuses it.
+function openForReading(path: string): Promise<FileHandle> {
+  return open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+}
+
+// A file that grows after its size was checked is still read no further than the limit.
+async function readBounded(handle: FileHandle, size: number, source: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.alloc(Math.min(Math.max(size - total, 64 * 1024), MAX_INPUT_BYTES + 1 - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > MAX_INPUT_BYTES) throw new InputError(source, `file grew past the ${formatBytes(MAX_INPUT_BYTES)} limit while it was read`);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 async function readStream(stream: NodeJS.ReadableStream, source: string): Promise<Uint8Array> {

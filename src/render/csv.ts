@@ -1,5 +1,6 @@
 // CSV for spreadsheets: RFC 4180 (CRLF line ends, quotes doubled), UTF-8, one long-format table per analysis.
 // A cell a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) is prefixed with '.
+import { sanitizeForTerminal } from './text-safe.js';
 import { UsageError } from '../errors.js';
 import type { CoverageCheck, CoverageMatrix, OverlapMatrix } from '../model.js';
 import type { Report } from './index.js';
@@ -17,7 +18,8 @@ export function renderCsv(report: Report): string {
 
 /** Returns one CSV field: neutralised against formula injection, quoted when it holds a comma, quote, CR or LF. */
 export function csvCell(value: Cell): string {
-  let text = String(value);
+  // Line breaks stay (quoted); other controls and bidi overrides are shown as escapes.
+  let text = sanitizeForTerminal(String(value), true);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,9 +1,10 @@
 // Everything that reaches the HTML page goes through here: document text is data and must never become markup.
+import { sanitizeForTerminal } from './text-safe.js';
 
-/** Returns text safe in HTML content and in quoted attribute values. */
+/** Returns text safe in HTML content and in quoted attribute values; controls and bidi overrides shown as escapes. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD')
+  return sanitizeForTerminal(text, true)
+    .replace(/\t/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -11,6 +11,7 @@ import type {
   OverlapMatrix,
   TagResult,
   TaxonomyReport,
+  VerifyReport,
 } from '../model.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
@@ -31,7 +32,8 @@ export type Report =
   | { kind: 'diff'; diff: CoverageDiff }
   | { kind: 'report'; overlap: OverlapMatrix; gaps: GapReport; scope: AnalysisScope }
   | { kind: 'taxonomy'; taxonomy: TaxonomyReport }
-  | { kind: 'explain'; explanation: Explanation };
+  | { kind: 'explain'; explanation: Explanation }
+  | { kind: 'verify'; verify: VerifyReport };
 
 /** The kinds of report. */
 export type ReportKind = Report['kind'];

@@ -1,10 +1,11 @@
 // JSON output: the interface other programs rely on (see README, "JSON output").
+import { stringifyJsonSafe } from '../core/json-safe.js';
 import type { AnalysisScope, CoverageDiff, CoverageMatrix, DocumentView, GapReport, OverlapMatrix, TagResult, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 
 /** Returns the report as pretty-printed JSON, always valid, ending with a newline. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+  return `${stringifyJsonSafe(toJson(report), 2)}\n`;
 }
 
 function toJson(report: Report): unknown {
@@ -54,6 +55,8 @@ function toJson(report: Report): unknown {
       return report.taxonomy;
     case 'explain':
       return report.explanation;
+    case 'verify':
+      return report.verify;
   }
 }
 

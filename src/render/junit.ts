@@ -1,5 +1,6 @@
 // JUnit XML for CI systems that display test results: one test suite per group, one test case per theme.
 // A shortfall is a failure; a theme that is not required (and lost nothing) is skipped, never reported as passed.
+import { sanitizeForTerminal } from './text-safe.js';
 import { UsageError } from '../errors.js';
 import type { CoverageCheck, Manifest } from '../model.js';
 import type { Report } from './index.js';
@@ -75,9 +76,10 @@ function properties(manifest: Manifest, check: CoverageCheck): string {
   return ['    <properties>', ...props.map(([k, v]) => `      <property name="${attr(k)}" value="${attr(v)}"/>`), '    </properties>'].join('\n');
 }
 
-/** Returns text safe in XML character data: characters XML 1.0 forbids removed, markup escaped. */
+/** Returns text safe in XML character data: controls and bidi overrides shown as escapes, characters XML 1.0 forbids removed, markup escaped. */
 function text(value: string): string {
-  return value
+  return sanitizeForTerminal(value, true)
+    .replace(/\t/g, ' ')
     .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,4 +1,5 @@
 // Markdown for reports: GitHub-flavoured tables, every piece of document text escaped so it stays text.
+import { sanitizeForTerminal } from './text-safe.js';
 import { UsageError } from '../errors.js';
 import type { CellEvidence, CoverageCheck, CoverageDiff, CoverageMatrix, GapReport, Manifest, OverlapMatrix } from '../model.js';
 import type { Report } from './index.js';
@@ -67,7 +68,7 @@ function sections(report: Report): string[] {
 
 /** Returns text that Markdown shows as it is: punctuation that would format or link is escaped, lines joined. */
 export function escapeMarkdown(text: string): string {
-  return text
+  return sanitizeForTerminal(text)
     .replace(/\s+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/[\\`*_[\]<>|~#]/g, (ch) => `\\${ch}`);

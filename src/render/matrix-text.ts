@@ -1,4 +1,5 @@
 // Words, marks and numbers shared by every format of the analyses, so table, Markdown, CSV and HTML say the same thing.
+import { sanitizeForTerminal } from './text-safe.js';
 import { STRONG_SCORE } from '../core/compare.js';
 import { describeFilter } from '../core/filter.js';
 import type { CellEvidence, Competence, CoverageCell, CoverageCheck, CoverageDiff, CoverageMatrix, DiffCause, Evidence, GapReport, Level, Manifest, Shortfall, Strength } from '../model.js';
@@ -77,7 +78,7 @@ export function checkHeadline(check: CoverageCheck): string {
 /** Returns what an analysis was computed from, in one line. */
 export function scopeLine(manifest: Manifest): string {
   const filters = manifest.filters.length === 0 ? 'no filter' : `filters ${manifest.filters.map(describeFilter).join(' and ')}`;
-  return `${manifest.documents.length} document${manifest.documents.length === 1 ? '' : 's'}, ${filters}; aipolicy ${manifest.version}, taxonomy ${manifest.taxonomyVersion}`;
+  return sanitizeForTerminal(`${manifest.documents.length} document${manifest.documents.length === 1 ? '' : 's'}, ${filters}; aipolicy ${manifest.version}, taxonomy ${manifest.taxonomyVersion}`);
 }
 
 /** Returns where a passage is: `¶3`, or `p. 2 ¶3` for paged sources. */

@@ -7,7 +7,7 @@ import { excerptOf } from './matrix-text.js';
 import { renderIngestTable } from './table-ingest.js';
 import { sanitizeForTerminal, truncate } from './text-safe.js';
 
-type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' | 'diff' | 'report' | 'explain' }>;
+type DocumentReport = Exclude<Report, { kind: 'overlap' | 'gaps' | 'coverage' | 'diff' | 'report' | 'explain' | 'verify' }>;
 
 /** Evidence passages printed per theme in terminal output (all of them are in JSON). */
 const EVIDENCE_SHOWN = 2;
@@ -53,7 +53,7 @@ function documentBlock(
   if (meta.source) lines.push(`  source:    ${truncate(meta.source, 100)}`);
   if (read) lines.push(`  encoding:  ${sanitizeForTerminal(read)}`);
   const shares = Object.entries(languages)
-    .map(([code, share]) => `${code} ${(share ?? 0).toFixed(2)}`)
+    .map(([code, share]) => `${sanitizeForTerminal(code)} ${Number(share ?? 0).toFixed(2)}`)
     .join(', ');
   lines.push(`  language:  ${language}${shares ? ` (${shares})` : ''}`);
   if (stale) lines.push(`  ${paint.yellow('stale')}: analysed with another taxonomy or edited by hand; recomputed here`);
@@ -63,7 +63,7 @@ function documentBlock(
     lines.push('  themes:');
     for (const theme of themes) {
       const count = theme.evidence.length;
-      lines.push(`    ${paint.bold(theme.id.padEnd(16))} ${theme.score.toFixed(2)}  ${count} passage${count === 1 ? '' : 's'}`);
+      lines.push(`    ${paint.bold(sanitizeForTerminal(theme.id).padEnd(16))} ${Number(theme.score).toFixed(2)}  ${count} passage${count === 1 ? '' : 's'}`);
       for (const evidence of theme.evidence.slice(0, EVIDENCE_SHOWN)) {
         lines.push(`      ${where_(evidence)} ${highlight(evidence, paint)}`);
         lines.push(`        ${paint.dim(`terms: ${sanitizeForTerminal(evidence.terms.join(', '))}`)}`);

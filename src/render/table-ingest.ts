@@ -1,7 +1,7 @@
 // The ingest (and refresh) report for the terminal: one row per document, then a one-table summary.
 import type { Report } from './index.js';
 import { makeTable, themeCode, themeLegend, type TableContext } from './table.js';
-import { truncate } from './text-safe.js';
+import { sanitizeForTerminal, truncate } from './text-safe.js';
 
 const STATUSES = ['stored', 'updated', 'unchanged', 'duplicate', 'failed'] as const;
 
@@ -21,9 +21,9 @@ export function renderIngestTable(report: Extract<Report, { kind: 'ingest' }>, {
       r.status === 'failed'
         ? truncate(`${r.source}: ${r.error ?? ''}`, 60)
         : r.status === 'duplicate'
-          ? `same text as ${r.duplicateOf}`
+          ? `same text as ${sanitizeForTerminal(r.duplicateOf ?? '')}`
           : (r.themes ?? []).map(themeCode).join(' ') || '—';
-    table.push([(colour[r.status] ?? String)(status), truncate(r.id ?? r.source, 50), r.language ?? '', detail]);
+    table.push([(colour[r.status] ?? String)(status), truncate(r.id ?? r.source, 50), sanitizeForTerminal(r.language ?? ''), detail]);
   }
   const skipped = report.skipped?.length ?? 0;
   const count = (status: string): number => report.results.filter((r) => r.status === status).length;

@@ -4,7 +4,9 @@ import Table from 'cli-table3';
 import type { Report, RenderOptions } from './index.js';
 import { renderDocumentReport } from './table-documents.js';
 import { renderExplanation } from './table-explain.js';
+import { sanitizeForTerminal } from './text-safe.js';
 import { renderMatrixReport } from './table-matrices.js';
+import { renderVerifyTable } from './table-verify.js';
 
 /** What every table renderer needs: the colour palette and the width. */
 export interface TableContext {
@@ -24,6 +26,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
       return renderMatrixReport(report, context);
     case 'explain':
       return renderExplanation(report.explanation, context);
+    case 'verify':
+      return renderVerifyTable(report.verify, context);
     default:
       return renderDocumentReport(report, context);
   }
@@ -41,9 +45,9 @@ export const THEME_CODES: Record<string, string> = {
   data: 'DAT',
 };
 
-/** Returns the short code of a theme (the id itself when it has none). */
+/** Returns the short code of a theme (the id itself, made safe for the terminal, when it has none: a hand-edited corpus may hold anything). */
 export function themeCode(id: string): string {
-  return THEME_CODES[id] ?? id;
+  return THEME_CODES[id] ?? sanitizeForTerminal(id);
 }
 
 /** Returns the legend line of the theme codes. */

@@ -4,11 +4,13 @@ import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
 import { buildStoredDocument, hashText } from '../core/record.js';
 import { suggestMeta } from '../core/suggest.js';
-import { AipolicyError, formatError } from '../errors.js';
+import { AipolicyError, CorpusWriteError, formatMessage } from '../errors.js';
 import type { IngestResult, ParsedDocument, StoredDocument } from '../model.js';
-import { corpusPath, listCorpus, writeStored } from '../io/corpus-store.js';
+import { withCorpusLock, type LockOwner } from '../io/corpus-lock.js';
+import { corpusPath, listCorpus, removeLeftoverTemps, writeStored } from '../io/corpus-store.js';
+import type { WriteFaults } from '../io/fault.js';
 import { readDocument } from '../io/read-document.js';
-import { collectInputs, readInput, type SkippedInput } from '../io/read-input.js';
+import { collectInputs, readInput, type InputRef, type SkippedInput } from '../io/read-input.js';
 import { stat } from 'node:fs/promises';
 
 /** Options of an ingest run. */
@@ -21,6 +23,18 @@ export interface IngestOptions {
   stdin: NodeJS.ReadableStream;
   /** Called after each input with the number done and the total (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Who holds the corpus lock while writing, and how long to wait for another run (not used by a dry run). */
+  lock?: CorpusLockOptions;
+  /** One-line messages for stderr: waiting for the lock, leftovers removed. */
+  notify?: (message: string) => void;
+  /** Test hook simulating a full disk (AIPOLICY_FAULT). */
+  faults?: WriteFaults | undefined;
+}
+
+/** The lock settings an ingest or refresh run passes on: who it is and how long it waits. */
+export interface CorpusLockOptions {
+  owner: LockOwner;
+  timeoutMs: number;
 }
 
 /** An ingest run's report: one result per input in order, the files skipped, and corpus files that could not be read. */
@@ -33,9 +47,32 @@ export interface IngestReport {
 /** Returns what happened to each input: stored, updated, unchanged, duplicate or failed (with the reason). */
 export async function ingestPaths(args: string[], options: IngestOptions): Promise<IngestReport> {
   const { inputs, skipped } = await collectInputs(args);
-  const existing = await readExisting(options.corpus);
+  const run = async (): Promise<IngestReport> => {
+    const existing = await readExisting(options.corpus);
+    const results = await ingestInputs(inputs, existing.documents, options);
+    return { results, skipped, corpusProblems: existing.problems };
+  };
+  if (options.dryRun) return run();
+  return withWriteLock(options.corpus, 'ingest', options, run);
+}
+
+/** Runs `work` holding the corpus lock (when the options give one), after removing what killed runs left behind. */
+export async function withWriteLock<T>(corpus: string, command: string, options: Pick<IngestOptions, 'lock' | 'notify'>, work: () => Promise<T>): Promise<T> {
+  const lock = options.lock;
+  if (lock === undefined) return work();
+  const notify = options.notify ?? (() => undefined);
+  return withCorpusLock(corpus, { owner: lock.owner, timeoutMs: lock.timeoutMs, command, notify }, async () => {
+    const removed = await removeLeftoverTemps(corpus, lock.owner.isRunning);
+    if (removed.length > 0) {
+      notify(formatMessage(corpus, `removed ${removed.length} temporary file${removed.length === 1 ? '' : 's'} left by an interrupted run`));
+    }
+    return work();
+  });
+}
+
+async function ingestInputs(inputs: InputRef[], documents: Map<string, StoredDocument>, options: IngestOptions): Promise<IngestResult[]> {
   const byHash = new Map<string, string>();
-  for (const doc of existing.documents.values()) byHash.set(doc.contentHash, doc.id);
+  for (const doc of documents.values()) byHash.set(doc.contentHash, doc.id);
   const claimed = new Map<string, string>();
   const results: IngestResult[] = [];
   for (const [done, input] of inputs.entries()) {
@@ -63,7 +100,7 @@ export async function ingestPaths(args: string[], options: IngestOptions): Promi
         ...(missing.length > 0 ? { missing: [...missing] } : {}),
         ...(suggestion ? { suggestion } : {}),
       };
-      const previous = existing.documents.get(parsed.id);
+      const previous = documents.get(parsed.id);
       if (previous && isUnchanged(previous, parsed, options.lexicon)) {
         results.push({ ...base, status: 'unchanged', language: previous.language, themes: previous.themes.map((t) => t.id) });
         continue;
@@ -75,23 +112,26 @@ export async function ingestPaths(args: string[], options: IngestOptions): Promi
       }
       const analysis = analyseDocument(options.lexicon, parsed);
       const stored = buildStoredDocument(parsed, analysis, corpusPath(options.corpus, parsed.id));
-      if (!options.dryRun) await writeStored(options.corpus, stored);
-      existing.documents.set(stored.id, stored);
+      if (!options.dryRun) await writeStored(options.corpus, stored, { faults: options.faults });
+      documents.set(stored.id, stored);
       byHash.set(stored.contentHash, stored.id);
       results.push({ ...base, status: previous ? 'updated' : 'stored', language: analysis.language, themes: analysis.themes.map((t) => t.id) });
     } catch (error) {
       if (!(error instanceof AipolicyError)) throw error;
       results.push(failed(input.source, error));
+      // A full or read-only disk fails every later write too: stop, and say which inputs were not read.
+      if (error instanceof CorpusWriteError) {
+        for (const rest of inputs.slice(done + 1)) results.push({ source: rest.source, status: 'failed', error: 'not read: the run stopped because the corpus cannot be written' });
+        break;
+      }
     }
   }
   options.onProgress?.(inputs.length, inputs.length);
-  return { results, skipped, corpusProblems: existing.problems };
+  return results;
 }
 
 function failed(source: string, error: AipolicyError): IngestResult {
-  const message = formatError(error).replace(/^aipolicy: /, '');
-  const prefix = `${error.file ?? source}: `;
-  return { source, status: 'failed', error: message.startsWith(prefix) ? message.slice(prefix.length) : message };
+  return { source, status: 'failed', error: error.message };
 }
 
 // Page offsets, encoding and language hint are stored too: a change in any of them is an update.

@@ -2,7 +2,7 @@
 import { analyseDocument } from '../core/analyse.js';
 import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
-import { AipolicyError, formatError } from '../errors.js';
+import { AipolicyError } from '../errors.js';
 import type { TagResult } from '../model.js';
 import { readDocument } from '../io/read-document.js';
 import { collectInputs, readInput, type SkippedInput } from '../io/read-input.js';
@@ -26,9 +26,7 @@ export async function tagPaths(args: string[], options: TagOptions): Promise<{ r
       results.push({ source: input.source, id: parsed.id, meta: parsed.meta, analysis: analyseDocument(options.lexicon, parsed) });
     } catch (error) {
       if (!(error instanceof AipolicyError)) throw error;
-      const prefix = `aipolicy: ${error.file ?? input.source}: `;
-      const message = formatError(error);
-      results.push({ source: input.source, error: message.startsWith(prefix) ? message.slice(prefix.length) : message });
+      results.push({ source: input.source, error: error.message });
     }
   }
   return { results, skipped };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMeta, isDocumentId, slugify } from '../../src/core/meta.js';
+import { buildDocumentId, buildMeta, isDocumentId, slugify } from '../../src/core/meta.js';
 
 describe('buildMeta', () => {
   it('reads every field and lets overrides win', () => {
@@ -45,5 +45,29 @@ describe('slugify', () => {
     ['', false],
   ])('isDocumentId(%j) = %s', (id, expected) => {
     expect(isDocumentId(id)).toBe(expected);
+  });
+});
+
+describe('buildDocumentId', () => {
+  it.each([
+    ['Plan 2024', 'plan-2024'],
+    ['CON', 'con-doc'],
+    ['nul', 'nul-doc'],
+    ['../../etc/passwd', 'etc-passwd'],
+    ['/abs/path', 'abs-path'],
+    ['\u202Etxt.exe', 'txt-exe'],
+    ['．．／', ''],
+  ])('buildDocumentId(%j) = %j', (input, expected) => {
+    expect(buildDocumentId(input)).toBe(expected);
+  });
+
+  it('keeps ids of long names apart with a hash, within 80 characters', () => {
+    const a = buildDocumentId(`${'x'.repeat(100)}-a`);
+    const b = buildDocumentId(`${'x'.repeat(100)}-b`);
+    expect(a).not.toBe(b);
+    for (const id of [a, b]) {
+      expect(id).toMatch(/^x{71}-[0-9a-f]{8}$/);
+      expect(isDocumentId(id)).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, splitPassages } from '../../src/core/text.js';
+import { normaliseText, splitPassages, trimLineEnds } from '../../src/core/text.js';
 
 describe('normaliseText', () => {
   it.each([
@@ -41,5 +41,24 @@ describe('splitPassages', () => {
     expect(passages.length).toBeGreaterThan(1);
     for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(1500);
     expect(passages.map((p) => p.text).join(' ')).toBe(body);
+  });
+});
+
+describe('trimLineEnds', () => {
+  it.each([
+    ['a  \nb\t\n', 'a\nb\n'],
+    ['  \n \t ', '\n'],
+    ['keep  inner spaces', 'keep  inner spaces'],
+    ['', ''],
+    ['no newline at end   ', 'no newline at end'],
+  ])('trims %j', (input, expected) => {
+    expect(trimLineEnds(input)).toBe(expected);
+  });
+
+  it('is linear on a 5 MB run of spaces inside a line (the regex it replaced took hours)', () => {
+    const text = `x${' '.repeat(5 * 1024 * 1024)}x \n`;
+    const started = performance.now();
+    expect(trimLineEnds(text)).toBe(text.slice(0, -2) + '\n');
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

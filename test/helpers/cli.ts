@@ -19,6 +19,8 @@ export interface CliOptions {
   cwd?: string;
   input?: string | Buffer;
   env?: Record<string, string | undefined>;
+  /** Milliseconds before the run is killed (a hang then shows as code -1). */
+  timeout?: number;
 }
 
 /** Runs `aipolicy <args>` and returns its exit code, stdout and stderr. */
@@ -33,6 +35,7 @@ export function runCli(args: string[], options: CliOptions = {}): CliRun {
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout, killSignal: 'SIGKILL' as const }),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

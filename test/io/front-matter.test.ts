@@ -25,8 +25,27 @@ describe('parseFrontMatter', () => {
     ['---\njust a scalar\n---\nB', /must be a mapping/],
     ['---\ntitle: [unclosed\n---\nB', /invalid YAML front matter/],
     ['---\na: &x [1, 2]\nb: *x\n---\nB', /YAML aliases/],
+    ['--- CoffeeScript\n---\nB', /"coffeescript" is code and is refused/],
+    ['---CSON\n---\nB', /"cson" is code and is refused/],
+    ['---\tJs  \n---\nB', /"js" is code and is refused/],
+    [`---\na: ${'['.repeat(50)}${']'.repeat(50)}\n---\nB`, /^front matter is nested deeper than 32 levels$/],
+    [`---\na: ${'['.repeat(100_000)}\n---\nB`, /^front matter is nested deeper than 32 levels$/],
+    [`---\n${Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} v\n---\nB`, /^front matter is nested deeper than 32 levels$/],
+    ['---\ntitle: !!js/function "function(){}"\n---\nB', /unknown tag/],
   ])('refuses %j', (text, message) => {
     expect(() => parseFrontMatter(text, 'bad.md')).toThrow(message);
+  });
+
+  it('measures the front matter limit in bytes, and lets the corpus reader allow more', () => {
+    const text = `---\ntitle: "${'é'.repeat(600 * 1024)}"\n---\nB`; // 600 K characters, 1.2 MB of UTF-8
+    expect(() => parseFrontMatter(text, 'big.md')).toThrow(/^front matter is larger than 1 MB$/);
+    expect(parseFrontMatter(text, 'big.md', { maxBytes: 2 * 1024 * 1024 }).data['title']).toHaveLength(600 * 1024);
+  });
+
+  it('keeps __proto__ and constructor keys as plain data, polluting nothing', () => {
+    const parsed = parseFrontMatter('---\n__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\n---\nB', 'p.md');
+    expect(Object.keys(parsed.data)).toEqual(['__proto__', 'constructor']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('never evaluates JavaScript front matter', () => {

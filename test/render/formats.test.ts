@@ -18,7 +18,8 @@ describe('csvCell', () => {
     ['-1+1', "'-1+1"],
     ['@cmd', "'@cmd"],
     ['\tindent', "'\tindent"],
-    ['\rreturn', `"'\rreturn"`],
+    ['\rreturn', '\\u000dreturn'],
+    ['\u001b[31m=red', "\\u001b[31m=red"],
     ['=HYPERLINK("x","y")', `"'=HYPERLINK(""x"",""y"")"`],
     ['a=b', 'a=b'],
     [0.75, '0.75'],
@@ -32,7 +33,8 @@ describe('HTML and Markdown escaping', () => {
   it.each([
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     [`"quoted" & 'single'`, '&quot;quoted&quot; &amp; &#39;single&#39;'],
-    ['bell\u0007', 'bell\uFFFD'],
+    ['bell\u0007', 'bell\\u0007'],
+    ['right-to-left \u202e override', 'right-to-left \\u202e override'],
   ])('escapeHtml(%j)', (text, expected) => {
     expect(escapeHtml(text)).toBe(expected);
   });

@@ -1,0 +1,36 @@
+// refresh: stored documents whose analysis is stale are analysed again and rewritten, under the corpus lock.
+import { analyseDocument } from '../core/analyse.js';
+import type { Lexicon } from '../core/lexicon.js';
+import { buildStoredDocument, hashText } from '../core/record.js';
+import type { CorpusError } from '../errors.js';
+import type { IngestResult } from '../model.js';
+import { assertCorpusExists, listCorpus, writeStored } from '../io/corpus-store.js';
+import { isStale } from './corpus.js';
+import { withWriteLock, type IngestOptions } from './ingest.js';
+
+/** Options of a refresh run. */
+export interface RefreshOptions extends Pick<IngestOptions, 'lock' | 'notify' | 'faults'> {
+  lexicon: Lexicon;
+  dryRun: boolean;
+}
+
+/** Returns one result per stored document (updated or unchanged) and the corpus files that could not be read. */
+export async function refreshCorpus(dir: string, options: RefreshOptions): Promise<{ results: IngestResult[]; problems: CorpusError[] }> {
+  await assertCorpusExists(dir);
+  const { lexicon, dryRun } = options;
+  return withWriteLock(dir, 'refresh', dryRun ? {} : options, async () => {
+    const listing = await listCorpus(dir);
+    const results: IngestResult[] = [];
+    for (const doc of listing.documents) {
+      if (!isStale(doc, lexicon)) {
+        results.push({ source: doc.path, id: doc.id, status: 'unchanged', language: doc.language, themes: doc.themes.map((t) => t.id) });
+        continue;
+      }
+      const analysis = analyseDocument(lexicon, doc);
+      const parsed = { ...doc, source: doc.path, contentHash: hashText(doc.body) };
+      if (!dryRun) await writeStored(dir, buildStoredDocument(parsed, analysis, doc.path), { faults: options.faults });
+      results.push({ source: doc.path, id: doc.id, status: 'updated', language: analysis.language, themes: analysis.themes.map((t) => t.id) });
+    }
+    return { results, problems: listing.problems };
+  });
+}
