@@ -4,19 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeOf, formatError, type ExitCode } from './errors.js';
 import { readToolVersion } from './io/package-info.js';
 import type { CommandContext } from './commands/context.js';
-import { coverageCommand } from './commands/coverage.js';
-import { diffCommand } from './commands/diff.js';
-import { explainCommand } from './commands/explain.js';
-import { gapsCommand } from './commands/gaps.js';
-import { ingestCommand } from './commands/ingest.js';
-import { listCommand } from './commands/list.js';
-import { overlapCommand } from './commands/overlap.js';
-import { refreshCommand } from './commands/refresh.js';
-import { reportCommand } from './commands/report.js';
-import { showCommand } from './commands/show.js';
-import { tagCommand } from './commands/tag.js';
-import { taxonomyCommand } from './commands/taxonomy.js';
-import { verifyCommand } from './commands/verify.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 import { sanitizeForTerminal } from './render/text-safe.js';
 
 
@@ -35,6 +23,13 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A stand-in that lists a command in the top-level help without loading it. */
+function summaryOf(entry: CommandEntry): Command {
+  const command = new Command(entry.name).description(entry.description);
+  for (const arg of entry.args.split(' ').filter((a) => a !== '')) command.argument(arg);
+  return command;
 }
 
 /** Runs the command line and returns the exit code. */
@@ -69,12 +64,19 @@ export async function run(argv: string[]): Promise<ExitCode> {
       outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
     })
     .exitOverride();
-  for (const make of [ingestCommand, tagCommand, listCommand, showCommand, explainCommand, overlapCommand, gapsCommand, coverageCommand, reportCommand, diffCommand, taxonomyCommand, refreshCommand, verifyCommand]) {
-    program.addCommand(make(context).exitOverride().configureOutput({
-      writeOut: context.out,
-      writeErr: context.err,
-      outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
-    }));
+  // Only the command being run (or asked about with `help <command>`) is loaded; the others are
+  // listed from their summaries.
+  const positional = argv.filter((a) => !a.startsWith('-'));
+  const wanted = positional[0] === 'help' ? positional[1] : positional[0];
+  for (const entry of COMMANDS) {
+    const command = entry.name === wanted ? (await entry.load())(context) : summaryOf(entry);
+    program.addCommand(
+      command.exitOverride().configureOutput({
+        writeOut: context.out,
+        writeErr: context.err,
+        outputError: (message, write) => write(`aipolicy: ${message.replace(/^error: /, '')}`),
+      }),
+    );
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -167,6 +167,8 @@ export interface ComparedDocument {
   themes: Array<{ id: ThemeId; score: number; evidence?: Evidence }>;
   /** `sha256:<hex>` of the body, for manifests. */
   contentHash?: string;
+  /** The stored file, when the evidence text still has to be read from it. */
+  path?: string;
 }
 
 /** A group of documents (one level, one country, …). */

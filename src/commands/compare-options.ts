@@ -2,10 +2,11 @@
 import { Command, Option } from 'commander';
 import { parseFilter } from '../core/filter.js';
 import { UsageError } from '../errors.js';
-import type { DocumentFilter, GroupBy } from '../model.js';
-import type { ReportKind } from '../render/index.js';
-import { loadComparedCorpus, type ComparedCorpus, type CompareSettings } from '../workflows/analysis.js';
-import { loadLexicon } from '../workflows/lexicon.js';
+import type { CoverageMatrix, DocumentFilter, GroupBy, OverlapMatrix } from '../model.js';
+import type { ReportKind } from '../render/formats.js';
+import { citedEvidence, completeEvidence, loadComparedCorpus, type ComparedCorpus, type CompareSettings } from '../workflows/analysis.js';
+import { indexFolder } from '../io/corpus-index.js';
+import { openTaxonomy } from '../workflows/taxonomy-source.js';
 import { checkFormat, parseCount, reportFileErrors, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';
 
 const GROUPINGS: GroupBy[] = ['level', 'country', 'region', 'document', 'year', 'publisher'];
@@ -53,7 +54,7 @@ export async function loadComparison(
   const format = String(options['format']);
   checkFormat(format, kind);
   const settings = parseCompareSettings(options);
-  const corpus = await loadComparedCorpus(dir, settings.filters, loadLexicon(), revision);
+  const corpus = await loadComparedCorpus(dir, settings.filters, openTaxonomy(undefined, indexFolder(context.env)), revision, indexFolder(context.env));
   reportFileErrors(context, corpus.problems);
   if (corpus.stale > 0) {
     const where = revision === undefined ? dir : `${dir} at ${revision}`;
@@ -67,4 +68,15 @@ export async function loadComparison(
 export function parseTheme(value: string, themes: string[], flag: string): string {
   if (!themes.includes(value)) throw new UsageError(`${flag}: unknown theme "${value}" (themes: ${themes.join(', ')})`);
   return value;
+}
+
+/** Reads the evidence text an output will show: each cell's strongest passage when evidence is shown (always in HTML), and the passages of `--theme`. */
+export async function completeOutputEvidence(
+  corpus: ComparedCorpus,
+  coverage: CoverageMatrix,
+  show: { evidence: boolean; format: string; overlap?: OverlapMatrix },
+): Promise<void> {
+  const cited = show.evidence || show.format === 'html' ? citedEvidence(coverage) : [];
+  const pairs = show.overlap?.passages?.pairs.flatMap((p) => [...p.aEvidence, ...p.bEvidence]) ?? [];
+  await completeEvidence(corpus.documents, [...cited, ...pairs]);
 }

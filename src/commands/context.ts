@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { LEVELS, type MetaOverrides } from '../core/meta.js';
 import { EXIT, formatError, UsageError, type ExitCode } from '../errors.js';
-import { formatNames, getRenderer, type Report, type ReportKind } from '../render/index.js';
+import { checkFormatName, formatNames, loadRenderer, type Report, type ReportKind } from '../render/formats.js';
 import type { LockOwner } from '../io/corpus-lock.js';
 import { parseWriteFaults } from '../io/fault.js';
 import type { CorpusLockOptions } from '../workflows/ingest.js';
@@ -65,9 +65,10 @@ export function metaOverridesOf(options: Record<string, unknown>): MetaOverrides
   return out;
 }
 
-/** Renders a report to stdout in the requested format. */
-export function emit(context: CommandContext, report: Report, format: string): void {
-  context.out(getRenderer(format, report.kind).call(undefined, report, { color: context.color && format === 'table', width: context.width }));
+/** Renders a report to stdout in the requested format (its renderer loaded on demand). */
+export async function emit(context: CommandContext, report: Report, format: string): Promise<void> {
+  const render = await loadRenderer(format, report.kind);
+  context.out(render(report, { color: context.color && format === 'table', width: context.width }));
 }
 
 /** Reports errors of individual files on stderr, one line each, and raises exit 2 when there are any. */
@@ -84,7 +85,7 @@ export function parseCount(value: string, flag: string): number {
 
 /** Checks the format name early so a typo fails before any work is done. */
 export function checkFormat(format: string, kind?: ReportKind): void {
-  getRenderer(format, kind);
+  checkFormatName(format, kind);
 }
 
 /** Seconds a writing command waits for another run's corpus lock by default. */

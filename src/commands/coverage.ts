@@ -5,7 +5,7 @@ import { checkCoverage } from '../core/compare.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readJsonFile } from '../io/read-json.js';
 import { buildCorpusCoverage, buildScope } from '../workflows/analysis.js';
-import { loadComparison, withCompareOptions } from './compare-options.js';
+import { completeOutputEvidence, loadComparison, withCompareOptions } from './compare-options.js';
 import { emit, type CommandContext } from './context.js';
 
 /** Returns the coverage command. */
@@ -23,7 +23,8 @@ export function coverageCommand(context: CommandContext): Command {
     const mismatch = baseline && describeBaselineMismatch(baseline, coverage, settings.filters);
     if (mismatch) throw new UsageError(`--baseline ${file}: ${mismatch}`);
     const check = checkCoverage(coverage, required, baseline ? findLost(coverage, baseline) : [], file);
-    emit(context, { kind: 'coverage', check, scope: buildScope(corpus, settings) }, format);
+    await completeOutputEvidence(corpus, coverage, { evidence: settings.evidence, format });
+    await emit(context, { kind: 'coverage', check, scope: buildScope(corpus, settings) }, format);
     if (!check.passed) context.raise(EXIT.checkFailed);
   });
 }

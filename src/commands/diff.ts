@@ -25,6 +25,6 @@ export function diffCommand(context: CommandContext): Command {
       { label: dirB, documents: b.corpus.documents },
       { themes: b.corpus.themes, ...b.settings },
     );
-    emit(context, { kind: 'diff', diff }, b.format);
+    await emit(context, { kind: 'diff', diff }, b.format);
   });
 }

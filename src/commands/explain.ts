@@ -19,6 +19,6 @@ export function explainCommand(context: CommandContext): Command {
       ...(typeof options['theme'] === 'string' ? { theme: options['theme'] } : {}),
       stdin: context.stdin,
     });
-    emit(context, { kind: 'explain', explanation }, format);
+    await emit(context, { kind: 'explain', explanation }, format);
   });
 }

@@ -1,7 +1,7 @@
 // aipolicy gaps: for each ordered pair of groups, the themes the first covers and the second does not, marked with the competences.
 import { Command } from 'commander';
 import { buildCorpusCoverage, buildMarkedGaps, buildScope } from '../workflows/analysis.js';
-import { loadComparison, withCompareOptions } from './compare-options.js';
+import { completeOutputEvidence, loadComparison, withCompareOptions } from './compare-options.js';
 import { emit, type CommandContext } from './context.js';
 
 /** Returns the gaps command. */
@@ -11,7 +11,9 @@ export function gapsCommand(context: CommandContext): Command {
     .option('--competence <file>', 'competence data to mark gaps with (default: taxonomy/competence.yml)');
   return withCompareOptions(command, 'gaps').action(async (options: Record<string, unknown>) => {
     const { format, settings, corpus } = await loadComparison(options, context, 'gaps');
-    const gaps = buildMarkedGaps(corpus, settings, buildCorpusCoverage(corpus, settings), options['competence'] as string | undefined);
-    emit(context, { kind: 'gaps', gaps, scope: buildScope(corpus, settings, gaps.competenceVersion) }, format);
+    const coverage = buildCorpusCoverage(corpus, settings);
+    const gaps = await buildMarkedGaps(corpus, settings, coverage, options['competence'] as string | undefined);
+    await completeOutputEvidence(corpus, coverage, { evidence: settings.evidence, format });
+    await emit(context, { kind: 'gaps', gaps, scope: buildScope(corpus, settings, gaps.competenceVersion) }, format);
   });
 }

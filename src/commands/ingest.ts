@@ -33,7 +33,7 @@ export function ingestCommand(context: CommandContext): Command {
     });
     progress.finish();
     reportMessages(context, report);
-    emit(context, { kind: 'ingest', results: report.results, dryRun: options['dryRun'] === true, skipped: report.skipped }, format);
+    await emit(context, { kind: 'ingest', results: report.results, dryRun: options['dryRun'] === true, skipped: report.skipped }, format);
   });
   return command;
 }

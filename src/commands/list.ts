@@ -1,7 +1,8 @@
 // aipolicy list: the documents of the corpus, one line each.
 import { Command } from 'commander';
 import { loadCorpus } from '../workflows/corpus.js';
-import { loadLexicon } from '../workflows/lexicon.js';
+import { openTaxonomy } from '../workflows/taxonomy-source.js';
+import { indexFolder } from '../io/corpus-index.js';
 import { checkFormat, emit, reportFileErrors, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';
 
 /** Returns the list command. */
@@ -10,9 +11,9 @@ export function listCommand(context: CommandContext): Command {
   withFormat(withCorpus(command)).action(async (options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);
-    const corpus = await loadCorpus(resolveCorpus(options, context), loadLexicon());
+    const corpus = await loadCorpus(resolveCorpus(options, context), openTaxonomy(undefined, indexFolder(context.env)));
     reportFileErrors(context, corpus.problems);
-    emit(context, { kind: 'list', documents: corpus.documents }, format);
+    await emit(context, { kind: 'list', documents: corpus.documents }, format);
   });
   return command;
 }

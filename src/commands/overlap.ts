@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { buildOverlap } from '../core/compare.js';
 import { buildCorpusCoverage, buildScope } from '../workflows/analysis.js';
-import { loadComparison, parseTheme, withCompareOptions } from './compare-options.js';
+import { completeOutputEvidence, loadComparison, parseTheme, withCompareOptions } from './compare-options.js';
 import { emit, type CommandContext } from './context.js';
 
 /** Returns the overlap command. */
@@ -14,6 +14,8 @@ export function overlapCommand(context: CommandContext): Command {
     const { format, settings, corpus } = await loadComparison(options, context, 'overlap');
     const theme = typeof options['theme'] === 'string' ? parseTheme(options['theme'], corpus.themes, '--theme') : undefined;
     const coverage = buildCorpusCoverage(corpus, settings);
-    emit(context, { kind: 'overlap', overlap: buildOverlap(coverage, theme), scope: buildScope(corpus, settings) }, format);
+    const overlap = buildOverlap(coverage, theme);
+    await completeOutputEvidence(corpus, coverage, { evidence: settings.evidence, format, overlap });
+    await emit(context, { kind: 'overlap', overlap, scope: buildScope(corpus, settings) }, format);
   });
 }

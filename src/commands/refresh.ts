@@ -15,6 +15,6 @@ export function refreshCommand(context: CommandContext): Command {
     const dryRun = options['dryRun'] === true;
     const { results, problems } = await refreshCorpus(resolveCorpus(options, context), { ...writeOptionsOf(options, context), lexicon: loadLexicon(), dryRun });
     reportFileErrors(context, problems);
-    emit(context, { kind: 'ingest', results, dryRun }, format);
+    await emit(context, { kind: 'ingest', results, dryRun }, format);
   });
 }

@@ -2,9 +2,9 @@
 import { Command } from 'commander';
 import { buildOverlap } from '../core/compare.js';
 import { writeOutputFile } from '../io/write-output.js';
-import { getRenderer } from '../render/index.js';
+import { loadRenderer } from '../render/formats.js';
 import { buildCorpusCoverage, buildMarkedGaps, buildScope } from '../workflows/analysis.js';
-import { loadComparison, parseTheme, withCompareOptions } from './compare-options.js';
+import { completeOutputEvidence, loadComparison, parseTheme, withCompareOptions } from './compare-options.js';
 import type { CommandContext } from './context.js';
 
 /** Returns the report command. */
@@ -18,10 +18,13 @@ export function reportCommand(context: CommandContext): Command {
     const { format, settings, corpus } = await loadComparison(options, context, 'report');
     const theme = typeof options['theme'] === 'string' ? parseTheme(options['theme'], corpus.themes, '--theme') : undefined;
     const coverage = buildCorpusCoverage(corpus, settings);
-    const gaps = buildMarkedGaps(corpus, settings, coverage, options['competence'] as string | undefined);
+    const gaps = await buildMarkedGaps(corpus, settings, coverage, options['competence'] as string | undefined);
     // The page always carries the evidence behind each cell: a report must be explainable without the tool.
     const scope = buildScope(corpus, { ...settings, evidence: settings.evidence || format === 'html' }, gaps.competenceVersion);
-    const text = getRenderer(format, 'report')({ kind: 'report', overlap: buildOverlap(coverage, theme), gaps, scope }, { color: false, width: context.width });
+    const overlap = buildOverlap(coverage, theme);
+    await completeOutputEvidence(corpus, coverage, { evidence: scope.evidence, format, overlap });
+    const render = await loadRenderer(format, 'report');
+    const text = render({ kind: 'report', overlap, gaps, scope }, { color: false, width: context.width });
     const out = options['out'] as string | undefined;
     if (out === undefined || out === '-') return context.out(text);
     await writeOutputFile(out, text);

@@ -2,8 +2,9 @@
 import { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { findStored } from '../io/corpus-store.js';
-import { viewDocument } from '../workflows/corpus.js';
-import { loadLexicon } from '../workflows/lexicon.js';
+import { viewDocuments } from '../workflows/corpus.js';
+import { openTaxonomy } from '../workflows/taxonomy-source.js';
+import { indexFolder } from '../io/corpus-index.js';
 import { checkFormat, emit, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';
 import { assertCorpusExists } from '../io/corpus-store.js';
 import { isDocumentId } from '../core/meta.js';
@@ -19,7 +20,8 @@ export function showCommand(context: CommandContext): Command {
     if (!isDocumentId(id)) throw new UsageError(`"${id}" is not a document id (see aipolicy list)`);
     const stored = await findStored(dir, id);
     if (!stored) throw new UsageError(`no document "${id}" in corpus ${dir} (see aipolicy list)`);
-    emit(context, { kind: 'show', document: viewDocument(stored, loadLexicon()), body: stored.body }, format);
+    const [document] = await viewDocuments([stored], openTaxonomy(undefined, indexFolder(context.env)));
+    await emit(context, { kind: 'show', document: document!, body: stored.body }, format);
   });
   return command;
 }

@@ -17,7 +17,7 @@ export function tagCommand(context: CommandContext): Command {
     for (const skip of skipped) context.err(`${formatMessage(skip.source, `skipped (${skip.reason})`)}\n`);
     for (const r of results) if (r.error !== undefined) context.err(`${formatMessage(r.source, r.error)}\n`);
     if (results.some((r) => r.error !== undefined)) context.raise(EXIT.input);
-    emit(context, { kind: 'tag', results }, format);
+    await emit(context, { kind: 'tag', results }, format);
   });
   return command;
 }

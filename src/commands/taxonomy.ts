@@ -13,7 +13,7 @@ export function taxonomyCommand(context: CommandContext): Command {
     .description('show the eight themes with their concept and term counts per language')
     .option('--check', 'exit 1 when a concept lacks a language or a term is claimed by two themes')
     .option('--dir <dir>', 'taxonomy folder to read (default: the one shipped with the tool)');
-  return withFormat(command).action((options: Record<string, unknown>) => {
+  return withFormat(command).action(async (options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);
     const taxonomy = readTaxonomy(options['dir'] as string | undefined);
@@ -32,7 +32,7 @@ export function taxonomyCommand(context: CommandContext): Command {
       problems: checked ? [...checkTaxonomy(taxonomy), ...findStemCollisions(compileLexicon(taxonomy))] : [],
       checked,
     };
-    emit(context, { kind: 'taxonomy', taxonomy: report }, format);
+    await emit(context, { kind: 'taxonomy', taxonomy: report }, format);
     if (checked && report.problems.length > 0) context.raise(EXIT.checkFailed);
   });
 }

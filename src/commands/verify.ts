@@ -1,7 +1,7 @@
 // aipolicy verify: check every file of a corpus; exit 1 naming each problem, 0 when it is clean.
 import { Command } from 'commander';
 import { EXIT, formatMessage } from '../errors.js';
-import { loadLexicon } from '../workflows/lexicon.js';
+import { readTaxonomy } from '../io/read-taxonomy.js';
 import { verifyCorpus } from '../workflows/verify.js';
 import { checkFormat, emit, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';
 
@@ -13,9 +13,9 @@ export function verifyCommand(context: CommandContext): Command {
   return withFormat(withCorpus(command)).action(async (options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);
-    const report = await verifyCorpus(resolveCorpus(options, context), { lexicon: loadLexicon(), owner: context.owner });
+    const report = await verifyCorpus(resolveCorpus(options, context), { taxonomy: readTaxonomy(), owner: context.owner });
     for (const note of report.notes) context.err(`${formatMessage(undefined, note)}\n`);
-    emit(context, { kind: 'verify', verify: report }, format);
+    await emit(context, { kind: 'verify', verify: report }, format);
     if (!report.passed) context.raise(EXIT.checkFailed);
   });
 }

@@ -1,10 +1,20 @@
 // The only importer of gray-matter. Its default engines eval `---js` front matter and cache every
 // input forever (see TOOLCHAIN.md): here only YAML is accepted, parsed by js-yaml 4 with the core
 // schema, and an options object is always passed, which turns the cache off.
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type matterType from 'gray-matter';
+import type yamlType from 'js-yaml';
 import { stringifyJsonSafe } from '../core/json-safe.js';
 import { InputError } from '../errors.js';
+
+// gray-matter and js-yaml are loaded on first use: a command that reads its corpus from the index
+// never parses front matter and never pays for them.
+const require = createRequire(import.meta.url);
+let matterModule: typeof matterType | undefined;
+let yamlModule: typeof yamlType | undefined;
+const loadMatter = (): typeof matterType => (matterModule ??= require('gray-matter') as typeof matterType);
+/** Returns js-yaml, loaded on first use. */
+export const loadYaml = (): typeof yamlType => (yamlModule ??= require('js-yaml') as typeof yamlType);
 
 /** A document split into its front matter data and its body. */
 export interface FrontMatter {
@@ -72,7 +82,7 @@ function runMatter(text: string, file: string): { data: unknown } {
     cson: code,
   };
   try {
-    return matter(text, { engines, language: 'yaml', excerpt: false });
+    return loadMatter()(text, { engines, language: 'yaml', excerpt: false });
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -83,7 +93,8 @@ function runMatter(text: string, file: string): { data: unknown } {
 
 function parseYaml(source: string): unknown {
   // js-yaml 4.3 stops at maxDepth itself (its types do not list the option yet).
-  const options = { schema: yaml.CORE_SCHEMA, json: false, maxDepth: MAX_DEPTH + 1 } as yaml.LoadOptions;
+  const yaml = loadYaml();
+  const options = { schema: yaml.CORE_SCHEMA, json: false, maxDepth: MAX_DEPTH + 1 } as yamlType.LoadOptions;
   const value = yaml.load(source, options);
   return value === undefined || value === null ? {} : value;
 }

@@ -1,7 +1,7 @@
 // Reads the competence data: taxonomy/competence.yml shipped with the tool, or a file given with --competence.
+import { loadYaml } from './front-matter.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { parseCompetence } from '../core/competence.js';
 import { InputError, TaxonomyError } from '../errors.js';
 import type { Competence, ThemeId } from '../model.js';
@@ -25,6 +25,7 @@ export function readCompetence(themes: ThemeId[], file?: string): Competence {
   }
   let data: unknown;
   try {
+    const yaml = loadYaml();
     data = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     fail(error instanceof Error ? error.message.split('\n')[0]! : String(error));

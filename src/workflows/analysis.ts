@@ -1,16 +1,14 @@
 // Loading what the comparisons compare: a corpus folder (or the folder as committed at a git revision), filtered.
 import { buildCoverage, buildGaps } from '../core/compare.js';
-import { buildGapMarker } from '../core/competence.js';
 import { filterDocuments } from '../core/filter.js';
-import type { Lexicon } from '../core/lexicon.js';
 import { buildManifest } from '../core/manifest.js';
 import type { CorpusError } from '../errors.js';
-import type { AnalysisScope, ComparedDocument, CoverageMatrix, DocumentFilter, GapReport, GroupBy, ThemeId } from '../model.js';
-import { listCorpus } from '../io/corpus-store.js';
-import { listCorpusAtRevision } from '../io/git-corpus.js';
+import type { AnalysisScope, CellEvidence, ComparedDocument, CoverageMatrix, DocumentFilter, Evidence, GapReport, GroupBy, StoredEvidence, ThemeId } from '../model.js';
+import { loadCorpusIndex, type IndexedDocument } from '../io/corpus-index.js';
+import { readStoredFile } from '../io/corpus-store.js';
 import { readToolVersion } from '../io/package-info.js';
-import { readCompetence } from '../io/read-competence.js';
-import { toCompared, viewDocument } from './corpus.js';
+import { toCompared, viewDocuments } from './corpus.js';
+import type { TaxonomySource } from './taxonomy-source.js';
 
 /** How the documents are grouped, filtered and counted. */
 export interface CompareSettings {
@@ -33,15 +31,52 @@ export interface ComparedCorpus {
 }
 
 /** Returns the filtered documents of the corpus folder, or of the folder as committed at `revision` when given. */
-export async function loadComparedCorpus(dir: string, filters: DocumentFilter[], lexicon: Lexicon, revision?: string): Promise<ComparedCorpus> {
-  const listing = revision === undefined ? await listCorpus(dir) : await listCorpusAtRevision(dir, revision);
-  const views = listing.documents.map((d) => viewDocument(d, lexicon));
+export async function loadComparedCorpus(
+  dir: string,
+  filters: DocumentFilter[],
+  source: TaxonomySource,
+  revision?: string,
+  cacheDir?: string,
+): Promise<ComparedCorpus> {
+  if (revision === undefined) return loadIndexedCorpus(dir, filters, source, cacheDir);
+  const { listCorpusAtRevision } = await import('../io/git-corpus.js');
+  const listing = await listCorpusAtRevision(dir, revision);
+  const views = await viewDocuments(listing.documents, source);
   return {
     documents: filterDocuments(views.map(toCompared), filters),
-    themes: lexicon.taxonomy.themes.map((t) => t.id),
-    taxonomyVersion: lexicon.taxonomy.version,
+    themes: source.themeIds,
+    taxonomyVersion: source.version,
     problems: listing.problems,
     stale: views.filter((v) => v.stale).length,
+  };
+}
+
+// The working folder goes through the index: current documents are compared from their summaries
+// (evidence text is read later, for the passages an output cites); stale ones are read and analysed.
+async function loadIndexedCorpus(dir: string, filters: DocumentFilter[], source: TaxonomySource, cacheDir?: string): Promise<ComparedCorpus> {
+  const index = await loadCorpusIndex(dir, cacheDir);
+  const version = source.version;
+  const isCurrent = (d: IndexedDocument) => d.taxonomyVersion === version && !d.bodyEdited;
+  const staleDocs = await Promise.all(index.documents.filter((d) => !isCurrent(d)).map((d) => readStoredFile(d.path)));
+  const staleViews = new Map((await viewDocuments(staleDocs, source)).map((v) => [v.id, v]));
+  const documents = index.documents.map((d): ComparedDocument => {
+    const view = staleViews.get(d.id);
+    if (view) return { ...toCompared(view), path: d.path };
+    return {
+      id: d.id,
+      meta: d.meta,
+      language: d.language,
+      contentHash: d.contentHash,
+      path: d.path,
+      themes: d.themes.map((t) => ({ id: t.id, score: t.score, ...(t.evidence ? { evidence: pendingEvidence(t.evidence) } : {}) })),
+    };
+  });
+  return {
+    documents: filterDocuments(documents, filters),
+    themes: source.themeIds,
+    taxonomyVersion: version,
+    problems: index.problems,
+    stale: staleDocs.length,
   };
 }
 
@@ -63,8 +98,52 @@ export function buildCorpusCoverage(corpus: ComparedCorpus, settings: CompareSet
 }
 
 /** Returns the gaps of a coverage, each marked with the competence data (the shipped file, or `competenceFile`). */
-export function buildMarkedGaps(corpus: ComparedCorpus, settings: CompareSettings, coverage: CoverageMatrix, competenceFile?: string): GapReport {
+export async function buildMarkedGaps(corpus: ComparedCorpus, settings: CompareSettings, coverage: CoverageMatrix, competenceFile?: string): Promise<GapReport> {
+  const [{ readCompetence }, { buildGapMarker }] = await Promise.all([import('../io/read-competence.js'), import('../core/competence.js')]);
   const competence = readCompetence(corpus.themes, competenceFile);
   const marker = buildGapMarker({ documents: corpus.documents, competence, minDocs: settings.minDocs, minScore: settings.minScore });
   return { ...buildGaps(coverage, marker, competence.version), competence };
+}
+
+/**
+ * Fills in the text of the evidence an output will show: documents read from the index carry
+ * evidence offsets only, and their bodies are read here for the cited passages alone (the
+ * strongest passage of each cell when `cells`, and every passage of `overlap --theme`).
+ */
+export async function completeEvidence(documents: ComparedDocument[], evidence: CellEvidence[]): Promise<void> {
+  const pending = evidence.filter((e) => e.text === '');
+  if (pending.length === 0) return;
+  const paths = new Map(documents.map((d) => [d.id, d.path]));
+  const bodies = new Map<string, string>();
+  for (const id of new Set(pending.map((e) => e.document))) {
+    const path = paths.get(id);
+    if (path === undefined) continue;
+    try {
+      bodies.set(id, (await readStoredFile(path)).body);
+    } catch {
+      // The file changed under us since it was indexed: its evidence stays without text.
+    }
+  }
+  for (const e of pending) {
+    const body = bodies.get(e.document);
+    if (body !== undefined) e.text = body.slice(e.start, e.end);
+  }
+}
+
+// Evidence from the index, its text still to read from the body (keys in the order storedView gives them).
+function pendingEvidence(e: StoredEvidence): Evidence {
+  return {
+    text: '',
+    terms: e.terms,
+    start: e.start,
+    end: e.end,
+    passage: e.passage,
+    score: e.score,
+    ...(e.page === undefined ? {} : { page: e.page }),
+  };
+}
+
+/** Returns the evidence of a coverage that outputs cite: the strongest passage of each cell. */
+export function citedEvidence(coverage: CoverageMatrix): CellEvidence[] {
+  return coverage.cells.flatMap((row) => row.flatMap((cell) => (cell.evidence[0] ? [cell.evidence[0]] : [])));
 }

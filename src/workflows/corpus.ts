@@ -1,10 +1,9 @@
 // Reading a corpus back for list, show and the comparisons; stale analyses are recomputed in memory.
-import { analyseDocument } from '../core/analyse.js';
-import type { Lexicon } from '../core/lexicon.js';
 import { hashText } from '../core/record.js';
 import type { CorpusError } from '../errors.js';
 import type { ComparedDocument, DocumentView, StoredDocument } from '../model.js';
 import { listCorpus } from '../io/corpus-store.js';
+import type { TaxonomySource } from './taxonomy-source.js';
 
 /** A corpus as the commands see it. */
 export interface LoadedCorpus {
@@ -13,13 +12,12 @@ export interface LoadedCorpus {
 }
 
 /** Returns true when a stored analysis cannot be trusted: another taxonomy, or a body edited by hand. */
-export function isStale(doc: StoredDocument, lexicon: Lexicon): boolean {
-  return doc.taxonomyVersion !== lexicon.taxonomy.version || hashText(doc.body) !== doc.contentHash;
+export function isStale(doc: StoredDocument, taxonomyVersion: string): boolean {
+  return doc.taxonomyVersion !== taxonomyVersion || hashText(doc.body) !== doc.contentHash;
 }
 
-/** Returns the view of a stored document: its stored themes with evidence text, or a fresh analysis when stale. */
-export function viewDocument(doc: StoredDocument, lexicon: Lexicon): DocumentView {
-  const base = {
+function baseOf(doc: StoredDocument) {
+  return {
     id: doc.id,
     meta: doc.meta,
     path: doc.path,
@@ -28,13 +26,12 @@ export function viewDocument(doc: StoredDocument, lexicon: Lexicon): DocumentVie
     encoding: doc.encoding,
     ...(doc.pages ? { pageCount: doc.pages.length } : {}),
   };
-  if (isStale(doc, lexicon)) {
-    const analysis = analyseDocument(lexicon, doc);
-    // The analysis is of the body as it is now, so the hash must be too.
-    return { ...base, contentHash: hashText(doc.body), language: analysis.language, languages: analysis.languages, themes: analysis.themes, stale: true };
-  }
+}
+
+/** Returns the view of a stored document as stored: its themes with evidence text taken from its body. */
+export function storedView(doc: StoredDocument): DocumentView {
   return {
-    ...base,
+    ...baseOf(doc),
     language: doc.language,
     languages: doc.languages,
     stale: false,
@@ -54,10 +51,23 @@ export function viewDocument(doc: StoredDocument, lexicon: Lexicon): DocumentVie
   };
 }
 
+/** Returns the views of stored documents: as stored when current, analysed again (in memory) when stale. */
+export async function viewDocuments(docs: StoredDocument[], source: TaxonomySource): Promise<DocumentView[]> {
+  const version = source.version;
+  if (!docs.some((d) => isStale(d, version))) return docs.map(storedView);
+  const [lexicon, { analyseDocument }] = await Promise.all([source.lexicon(), import('../core/analyse.js')]);
+  return docs.map((doc) => {
+    if (!isStale(doc, version)) return storedView(doc);
+    const analysis = analyseDocument(lexicon, doc);
+    // The analysis is of the body as it is now, so the hash must be too.
+    return { ...baseOf(doc), contentHash: hashText(doc.body), language: analysis.language, languages: analysis.languages, themes: analysis.themes, stale: true };
+  });
+}
+
 /** Returns every readable document of the corpus as a view, and the files that could not be read. */
-export async function loadCorpus(dir: string, lexicon: Lexicon): Promise<LoadedCorpus> {
+export async function loadCorpus(dir: string, source: TaxonomySource): Promise<LoadedCorpus> {
   const listing = await listCorpus(dir);
-  return { documents: listing.documents.map((d) => viewDocument(d, lexicon)), problems: listing.problems };
+  return { documents: await viewDocuments(listing.documents, source), problems: listing.problems };
 }
 
 /** Returns the comparable form of a document view. */

@@ -1,4 +1,4 @@
-// Loading the shipped taxonomy and compiling it: done once per command.
+// Loading the shipped taxonomy and compiling it: done once per command that analyses text.
 import { compileLexicon, type Lexicon } from '../core/lexicon.js';
 import { readTaxonomy } from '../io/read-taxonomy.js';
 

@@ -22,7 +22,7 @@ export async function refreshCorpus(dir: string, options: RefreshOptions): Promi
     const listing = await listCorpus(dir);
     const results: IngestResult[] = [];
     for (const doc of listing.documents) {
-      if (!isStale(doc, lexicon)) {
+      if (!isStale(doc, lexicon.taxonomy.version)) {
         results.push({ source: doc.path, id: doc.id, status: 'unchanged', language: doc.language, themes: doc.themes.map((t) => t.id) });
         continue;
       }

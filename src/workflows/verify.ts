@@ -1,7 +1,7 @@
 // verify: read every file of a corpus and report every problem, without changing anything.
 import { join } from 'node:path';
 import { findInvalidUtf8 } from '../core/decode.js';
-import type { Lexicon } from '../core/lexicon.js';
+import type { Taxonomy } from '../core/taxonomy.js';
 import { checkCorpusDuplicates, checkStoredDocument, sortProblems, type CheckedDocument, type VerifyContext } from '../core/verify.js';
 import { AipolicyError } from '../errors.js';
 import type { CorpusProblem, VerifyReport } from '../model.js';
@@ -12,7 +12,7 @@ import { parseFrontMatter } from '../io/front-matter.js';
 
 /** Options of verify: the taxonomy to compare with, and this process (to tell a stale lock from a running one). */
 export interface VerifyOptions {
-  lexicon: Lexicon;
+  taxonomy: Taxonomy;
   owner: LockOwner;
 }
 
@@ -20,7 +20,7 @@ export interface VerifyOptions {
 export async function verifyCorpus(dir: string, options: VerifyOptions): Promise<VerifyReport> {
   await assertCorpusExists(dir);
   const scan = await scanCorpus(dir);
-  const context: VerifyContext = { taxonomyVersion: options.lexicon.taxonomy.version, themeIds: options.lexicon.taxonomy.themes.map((t) => t.id) };
+  const context: VerifyContext = { taxonomyVersion: options.taxonomy.version, themeIds: options.taxonomy.themes.map((t) => t.id) };
   const problems: CorpusProblem[] = [];
   const checked: CheckedDocument[] = [];
   for (const file of scan.documents) {

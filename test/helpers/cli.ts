@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const BIN = join(ROOT, 'bin', 'aipolicy.js');
 export const FIXTURES = join(ROOT, 'fixtures');
+/** The index cache of every CLI run of this test process. */
+export const TEST_CACHE = mkdtempSync(join(tmpdir(), 'aipolicy-test-cache-'));
 
 export interface CliRun {
   code: number;
@@ -27,6 +29,8 @@ export interface CliOptions {
 export function runCli(args: string[], options: CliOptions = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env['AIPOLICY_CORPUS'];
+  // Corpus indexes go to a folder of this test run, never to the user's cache.
+  env['AIPOLICY_CACHE'] = options.env?.['AIPOLICY_CACHE'] ?? TEST_CACHE;
   if (options.env?.['AIPOLICY_CORPUS'] !== undefined) env['AIPOLICY_CORPUS'] = options.env['AIPOLICY_CORPUS'];
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const result = spawnSync(process.execPath, [BIN, ...args], {

@@ -22,7 +22,8 @@ import type { DocumentView, StoredDocument, VerifyReport } from '../../src/model
 import { parse as parseCsv } from 'csv-parse/sync';
 import { buildManifest } from '../../src/core/manifest.js';
 import { formatNames, getRenderer, type Report } from '../../src/render/index.js';
-import { toCompared, viewDocument } from '../../src/workflows/corpus.js';
+import { storedView, toCompared, viewDocuments } from '../../src/workflows/corpus.js';
+import { sourceOf } from '../../src/workflows/taxonomy-source.js';
 import { loadLexicon } from '../../src/workflows/lexicon.js';
 import { verifyCorpus } from '../../src/workflows/verify.js';
 import { makeTempDir } from '../helpers/cli.js';
@@ -89,7 +90,7 @@ async function runPipeline(bytes: Uint8Array, source: string): Promise<string[]>
   }
   const analysis = analyseDocument(lexicon, parsed);
   const stored = buildStoredDocument(parsed, analysis, `corpus/${parsed.id}.md`);
-  const view = viewDocument(stored, lexicon);
+  const view = (await viewDocuments([stored], sourceOf(lexicon)))[0]!;
   const compared = [toCompared(view)];
   const coverage = buildCoverage(compared, THEMES, 'region', 1);
   const manifest = buildManifest(compared, { version: 'test', taxonomyVersion: lexicon.taxonomy.version, by: 'region', filters: [] });
@@ -166,7 +167,7 @@ describe('front matter values', () => {
         expect(back.body).toBe(stored.body);
         const checked = checkStoredDocument(back.data, back.body, 'c/doc.md', 'doc.md', { taxonomyVersion: lexicon.taxonomy.version, themeIds: THEMES });
         expect(checked.problems).toEqual([]);
-        expect(viewDocument({ ...stored, meta: stored.meta }, lexicon).meta).toEqual(parsed.meta);
+        expect(storedView({ ...stored, meta: stored.meta }).meta).toEqual(parsed.meta);
       }),
       { numRuns: RUNS.frontMatter, seed: SEED },
     );
@@ -236,7 +237,7 @@ describe('the store', () => {
         const listing = await listCorpus(corpus);
         expect(listing.problems).toEqual([]);
         expect(listing.documents).toEqual([stored]);
-        const report = await verifyCorpus(corpus, { lexicon, owner: { pid: process.pid, host: 'h', isRunning: () => true } });
+        const report = await verifyCorpus(corpus, { taxonomy: lexicon.taxonomy, owner: { pid: process.pid, host: 'h', isRunning: () => true } });
         expect(report.problems).toEqual([]);
       }),
       { numRuns: RUNS.store, seed: SEED },
