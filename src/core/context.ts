@@ -48,6 +48,10 @@ export interface CueSet {
   examples: RegExp | undefined;
   aiWords: Set<string>;
   aiPairs: Set<string>;
+  /** First words of the two-word AI terms. */
+  aiPairStarts: Set<string>;
+  /** First words of the example markers, folded: a passage with none of them needs no regex run. */
+  exampleStarts: Set<string>;
 }
 
 /** Returns the compiled cues of a language. */
@@ -55,10 +59,14 @@ export function compileCues(cues: Cues, language: TaxonomyLanguage): CueSet {
   const words = (list: string[]) => new Set(list.map((w) => foldDiacritics(w.toLowerCase())));
   const aiWords = new Set<string>();
   const aiPairs = new Set<string>();
+  const aiPairStarts = new Set<string>();
   for (const term of cues.ai[language].concat(cues.ai.en)) {
     const parts = tokenize(term).map((t) => t.folded);
     if (parts.length === 1) aiWords.add(parts[0]!);
-    else if (parts.length === 2) aiPairs.add(`${parts[0]} ${parts[1]}`);
+    else if (parts.length === 2) {
+      aiPairs.add(`${parts[0]} ${parts[1]}`);
+      aiPairStarts.add(parts[0]!);
+    }
   }
   const examples = cues.examples[language];
   const escaped = examples.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
@@ -68,6 +76,8 @@ export function compileCues(cues: Cues, language: TaxonomyLanguage): CueSet {
     examples: examples.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
     aiWords,
     aiPairs,
+    aiPairStarts,
+    exampleStarts: new Set(examples.flatMap((c) => tokenize(c).slice(0, 1).map((t) => t.folded))),
   };
 }
 
@@ -84,7 +94,7 @@ export function readContext(text: string, cues: CueSet, documentAboutAi = false,
   return {
     sentences,
     enumerations,
-    examples: findCueSpans(text, sentences, cues.examples, tokens),
+    examples: tokens.some((t) => cues.exampleStarts.has(t.folded)) ? findCueSpans(text, sentences, cues.examples, tokens) : [],
     titles: findTitles(text, tokens, cues.offices),
     aboutAi: aiTerms.length > 0 || documentAboutAi,
     aiTerms,
@@ -192,7 +202,8 @@ function findAiTerms(tokens: Token[], cues: CueSet): number[] {
     const token = tokens[i]!;
     const folded = token.folded;
     const word = cues.aiWords.has(folded) && (folded.length > 3 || token.surface === token.surface.toUpperCase());
-    if (word || (i + 1 < tokens.length && cues.aiPairs.has(`${folded} ${tokens[i + 1]!.folded}`))) {
+    const pair = !word && i + 1 < tokens.length && cues.aiPairStarts.has(folded) && cues.aiPairs.has(`${folded} ${tokens[i + 1]!.folded}`);
+    if (word || pair) {
       offsets.push(tokens[i]!.start);
     }
   }

@@ -67,22 +67,40 @@ export function detectByFunctionWords(tokens: Token[]): LanguageCode | undefined
     const code = FUNCTION_WORD_LANGUAGE.get(token.lower);
     if (code !== undefined) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
-  if (!first || first[1] < FUNCTION_WORD_MIN) return undefined;
-  if (second && first[1] < FUNCTION_WORD_LEAD * second[1]) return undefined;
-  return first[0];
+  let first: LanguageCode | undefined;
+  let firstCount = 0;
+  let secondCount = 0;
+  // Ties keep the language counted first, as a stable sort by count would.
+  for (const [code, count] of counts) {
+    if (count > firstCount) {
+      secondCount = firstCount;
+      first = code;
+      firstCount = count;
+    } else if (count > secondCount) {
+      secondCount = count;
+    }
+  }
+  if (first === undefined || firstCount < FUNCTION_WORD_MIN) return undefined;
+  if (secondCount > 0 && firstCount < FUNCTION_WORD_LEAD * secondCount) return undefined;
+  return first;
+}
+
+// Cheap first look: fewer than three Luxembourgish function words among the tokens means no.
+function mayBeLuxembourgish(tokens: Token[]): boolean {
+  let hits = 0;
+  for (const token of tokens) if (LUXEMBOURGISH.has(token.lower) && ++hits >= 3) return true;
+  return false;
 }
 
 /** Returns the language of a text, or `und` when it is too short to tell. */
 export function detectLanguage(text: string, tokens: Token[] = tokenize(text)): LanguageCode {
   if (!hasLetters(text, MIN_LETTERS)) return 'und';
   const byWords = detectByFunctionWords(tokens);
-  if (byWords !== undefined) return (byWords === 'de' || byWords === 'nl') && isLuxembourgish(text) ? 'lb' : byWords;
+  if (byWords !== undefined) return (byWords === 'de' || byWords === 'nl') && mayBeLuxembourgish(tokens) && isLuxembourgish(text) ? 'lb' : byWords;
   const sample = text.length <= SAMPLE ? text : text.slice(0, text.lastIndexOf(' ', SAMPLE) > SAMPLE / 2 ? text.lastIndexOf(' ', SAMPLE) : SAMPLE);
   const code = detectSample(sample);
   // Luxembourgish reads as German (or Dutch) to the detectors: only then is it worth checking.
-  return (code === 'de' || code === 'nl') && isLuxembourgish(sample) ? 'lb' : code;
+  return (code === 'de' || code === 'nl') && mayBeLuxembourgish(tokens) && isLuxembourgish(sample) ? 'lb' : code;
 }
 
 /** Returns the language of each passage and of the document; short passages take the document's. */

@@ -27,6 +27,17 @@ interface PhraseEntry {
   forms?: string[][];
 }
 
+/** The entries that start with one word, split for lookup: by their second word, and the one-word ones. */
+interface Bucket {
+  /** Entries of two words or more by their second word, longest first. */
+  next: Map<string, PhraseEntry[]>;
+  /** One-word entries. */
+  single: PhraseEntry[];
+}
+
+/** Phrase entries by first word, then by second word. */
+type PhraseIndex = Map<string, Bucket>;
+
 interface AffixEntry {
   affix: string;
   targets: TermTarget[];
@@ -43,6 +54,10 @@ interface LanguageMatcher {
   prefixes: AffixEntry[];
   suffixes: AffixEntry[];
   infixes: AffixEntry[];
+  /** The three maps above as lookup indexes (built once the lexicon is compiled). */
+  index: { stems: PhraseIndex; forms: PhraseIndex; exact: PhraseIndex };
+  /** Memo of the words seen in passages (see wordInfo). */
+  words: Map<string, WordInfo>;
 }
 
 /** The compiled taxonomy: one matcher per language, plus English forms for loanwords elsewhere. */
@@ -51,6 +66,7 @@ export interface Lexicon {
   matchers: Record<MatchLanguage, LanguageMatcher>;
   /** English terms by folded surface form, matched in passages of every language. */
   english: Map<string, PhraseEntry[]>;
+  englishIndex: PhraseIndex;
   /** The cues of each language, compiled once. */
   cues: Record<TaxonomyLanguage, CueSet>;
 }
@@ -79,6 +95,8 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
       prefixes: [],
       suffixes: [],
       infixes: [],
+      index: { stems: new Map(), forms: new Map(), exact: new Map() },
+      words: new Map(),
     };
   }
   const english = new Map<string, PhraseEntry[]>();
@@ -119,9 +137,33 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
     }
   }
   for (const entries of english.values()) entries.sort((a, b) => b.words.length - a.words.length);
+  for (const matcher of Object.values(matchers)) {
+    matcher.index = { stems: indexPhrases(matcher.stems), forms: indexPhrases(matcher.forms), exact: indexPhrases(matcher.exact) };
+  }
   const cues = {} as Record<TaxonomyLanguage, CueSet>;
   for (const language of TAXONOMY_LANGUAGES) cues[language] = compileCues(taxonomy.cues, language);
-  return { taxonomy, matchers, english, cues };
+  return { taxonomy, matchers, english, englishIndex: indexPhrases(english), cues };
+}
+
+// A common first word ("data") starts over a hundred English terms: looking up the second word
+// first leaves a handful to compare. Each list keeps the longest-first order of the entries.
+function indexPhrases(map: Map<string, PhraseEntry[]>): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const [first, entries] of map) {
+    const bucket: Bucket = { next: new Map(), single: [] };
+    for (const entry of entries) {
+      if (entry.words.length === 1) {
+        bucket.single.push(entry);
+        continue;
+      }
+      const second = entry.words[1]!;
+      const list = bucket.next.get(second) ?? [];
+      list.push(entry);
+      bucket.next.set(second, list);
+    }
+    index.set(first, bucket);
+  }
+  return index;
 }
 
 function addTerm(matcher: LanguageMatcher, term: string, target: TermTarget): void {
@@ -179,9 +221,15 @@ const FORM_PREFIX = 0.75;
 // élèves/élevé, training/trains): a stem match also needs the word to start like the term.
 function looksLike(entry: PhraseEntry, tokens: Token[], at: number): boolean {
   if (!entry.forms) return true;
-  return entry.forms.some((form) =>
-    form.every((word, k) => commonPrefix(tokens[at + k]?.folded ?? '', word) >= Math.ceil(FORM_PREFIX * word.length)),
-  );
+  for (const form of entry.forms) {
+    let all = true;
+    for (let k = 0; k < form.length && all; k++) {
+      const word = form[k]!;
+      all = commonPrefix(tokens[at + k]?.folded ?? '', word) >= Math.ceil(FORM_PREFIX * word.length);
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -214,7 +262,8 @@ export function cueLanguage(language: LanguageCode): TaxonomyLanguage {
 export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode, tokens: Token[] = tokenize(text)): RawMatch[] {
   const lang = matchingLanguage(language);
   const matcher = lexicon.matchers[lang];
-  const stems = tokens.map((t) => matcher.stemmer.stem(t.lower));
+  const english = lang === 'en' ? undefined : lexicon.englishIndex;
+  const words = tokens.map((t) => wordInfo(matcher, english, t));
   const matches: RawMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -228,7 +277,7 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
       continue;
     }
     // … then its parts as a phrase (which may run on past it) …
-    const phrase = matchPhraseAt(lexicon, matcher, lang, tokens, stems, i, text);
+    const phrase = matchPhraseAt(matcher, tokens, words, i, text);
     if (phrase) {
       const targets = phrase.targets.filter((t) => t.theme !== '');
       if (targets.length > 0) matches.push({ ...phrase, targets });
@@ -242,11 +291,47 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
       i += token.groupSize;
       continue;
     }
-    const targets = matchAffixes(matcher, token.folded);
+    const targets = affixTargets(matcher, words[i]!);
     if (targets) matches.push(makeMatch(tokens, i, i, targets, text));
     i += 1;
   }
   return matches;
+}
+
+/** What the lexicon knows of a word (lowercased): its stem and the entries that start with it. Memoised per matcher. */
+interface WordInfo {
+  stem: string;
+  folded: string;
+  byStem: Bucket | undefined;
+  byForm: Bucket | undefined;
+  byEnglish: Bucket | undefined;
+  /** Affix targets: undefined until first asked, null when none. */
+  affixes: TermTarget[] | null | undefined;
+}
+
+/** Words remembered per matcher; a hostile corpus with endless vocabulary resets the memo rather than growing it. */
+const WORD_MEMO_LIMIT = 200_000;
+
+function wordInfo(matcher: LanguageMatcher, english: PhraseIndex | undefined, token: Token): WordInfo {
+  const known = matcher.words.get(token.lower);
+  if (known !== undefined) return known;
+  const stem = matcher.stemmer.stem(token.lower);
+  const info: WordInfo = {
+    stem,
+    folded: token.folded,
+    byStem: matcher.index.stems.get(stem),
+    byForm: matcher.index.forms.get(token.folded),
+    byEnglish: english?.get(token.folded),
+    affixes: undefined,
+  };
+  if (matcher.words.size >= WORD_MEMO_LIMIT) matcher.words.clear();
+  matcher.words.set(token.lower, info);
+  return info;
+}
+
+function affixTargets(matcher: LanguageMatcher, word: WordInfo): TermTarget[] | undefined {
+  if (word.affixes === undefined) word.affixes = matchAffixes(matcher, word.folded) ?? null;
+  return word.affixes ?? undefined;
 }
 
 // "cybersécu-rité" (PDF hyphenation) or "gezondheids-zorg": try the word with its hyphens removed.
@@ -266,38 +351,69 @@ function single(entries: PhraseEntry[] | undefined): TermTarget[] {
   return (entries ?? []).filter((e) => e.words.length === 1).flatMap((e) => e.targets);
 }
 
-function matchPhraseAt(
-  lexicon: Lexicon,
-  matcher: LanguageMatcher,
-  lang: MatchLanguage,
-  tokens: Token[],
-  stems: string[],
-  i: number,
-  text: string,
-): RawMatch | undefined {
-  const token = tokens[i]!;
-  let bestLength = 0;
-  let bestTargets: TermTarget[] = [];
-  const consider = (entries: PhraseEntry[] | undefined, wordAt: (k: number) => string | undefined): void => {
-    for (const entry of entries ?? []) {
-      const n = entry.words.length;
-      if (n < bestLength) break;
-      if (!entry.words.every((w, k) => wordAt(i + k) === w)) continue;
-      if (!looksLike(entry, tokens, i)) continue;
-      if (n > bestLength) {
-        bestLength = n;
-        bestTargets = [...entry.targets];
-      } else {
-        bestTargets.push(...entry.targets);
-      }
+/** How the words of an entry are compared with the passage's tokens. */
+const enum WordKey {
+  Stem,
+  Folded,
+  Surface,
+}
+
+/** The longest entries matched so far at a position, and their targets. */
+interface Best {
+  length: number;
+  targets: TermTarget[];
+}
+
+function matchPhraseAt(matcher: LanguageMatcher, tokens: Token[], words: WordInfo[], i: number, text: string): RawMatch | undefined {
+  const word = words[i]!;
+  const exact = matcher.index.exact.size === 0 ? undefined : matcher.index.exact.get(tokens[i]!.surface);
+  // Most words start no term at all.
+  if (word.byStem === undefined && word.byForm === undefined && word.byEnglish === undefined && exact === undefined) return undefined;
+  const best: Best = { length: 0, targets: [] };
+  consider(best, word.byStem, WordKey.Stem, tokens, words, i);
+  consider(best, word.byForm, WordKey.Folded, tokens, words, i);
+  consider(best, exact, WordKey.Surface, tokens, words, i);
+  consider(best, word.byEnglish, WordKey.Folded, tokens, words, i);
+  if (best.length === 0) return undefined;
+  return makeMatch(tokens, i, i + best.length - 1, dedupeTargets(best.targets), text);
+}
+
+// Candidates are the entries whose second word is the next token's, then the one-word entries;
+// both lists are longest first, so once an entry is shorter than the best match none later can win.
+function consider(best: Best, bucket: Bucket | undefined, key: WordKey, tokens: Token[], words: WordInfo[], i: number): void {
+  if (bucket === undefined) return;
+  if (i + 1 < tokens.length && bucket.next.size > 0) {
+    const longer = bucket.next.get(wordKey(key, tokens, words, i + 1));
+    if (longer !== undefined) considerEntries(best, longer, key, tokens, words, i);
+  }
+  considerEntries(best, bucket.single, key, tokens, words, i);
+}
+
+function considerEntries(best: Best, entries: PhraseEntry[], key: WordKey, tokens: Token[], words: WordInfo[], i: number): void {
+  for (const entry of entries) {
+    const n = entry.words.length;
+    if (n < best.length) break;
+    if (i + n > tokens.length || !wordsMatch(entry.words, key, tokens, words, i)) continue;
+    if (!looksLike(entry, tokens, i)) continue;
+    if (n > best.length) {
+      best.length = n;
+      best.targets = entry.targets.slice();
+    } else {
+      for (const target of entry.targets) best.targets.push(target);
     }
-  };
-  consider(matcher.stems.get(stems[i]!), (k) => stems[k]);
-  consider(matcher.forms.get(token.folded), (k) => tokens[k]?.folded);
-  consider(matcher.exact.get(token.surface), (k) => tokens[k]?.surface);
-  if (lang !== 'en') consider(lexicon.english.get(token.folded), (k) => tokens[k]?.folded);
-  if (bestLength === 0) return undefined;
-  return makeMatch(tokens, i, i + bestLength - 1, dedupeTargets(bestTargets), text);
+  }
+}
+
+function wordKey(key: WordKey, tokens: Token[], words: WordInfo[], at: number): string {
+  return key === WordKey.Stem ? words[at]!.stem : key === WordKey.Folded ? tokens[at]!.folded : tokens[at]!.surface;
+}
+
+function wordsMatch(entryWords: string[], key: WordKey, tokens: Token[], words: WordInfo[], i: number): boolean {
+  // The first two words were matched by the lookup.
+  for (let k = 2; k < entryWords.length; k++) {
+    if (wordKey(key, tokens, words, i + k) !== entryWords[k]) return false;
+  }
+  return true;
 }
 
 function matchAffixes(matcher: LanguageMatcher, folded: string): TermTarget[] | undefined {

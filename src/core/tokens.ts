@@ -17,34 +17,89 @@ export interface Token {
   groupSize: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
 /** Longest word the tokenizer keeps whole; longer runs (a 5 MB "word") are cut. */
 const MAX_WORD = 64;
 
+// A word is a run of letters and digits (Unicode \p{L} and \p{N}). The scanner below reads code
+// units instead of running a regular expression: ASCII is classified by table, other characters of
+// the Basic Multilingual Plane once each (then remembered), astral ones by the regex every time.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const UNKNOWN = 0;
+const IN_WORD = 1;
+const OUTSIDE = 2;
+const BMP_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  const word = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  BMP_CLASS[c] = word ? IN_WORD : OUTSIDE;
+}
+
+/** Returns the length in code units of the word character at `i` (1 or 2), or 0 when it is not one. */
+function wordCharAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) {
+    let kind = BMP_CLASS[c]!;
+    if (kind === UNKNOWN) {
+      kind = WORD_CHAR.test(String.fromCharCode(c)) ? IN_WORD : OUTSIDE;
+      BMP_CLASS[c] = kind;
+    }
+    return kind === IN_WORD ? 1 : 0;
+  }
+  const point = text.codePointAt(i)!;
+  if (point <= 0xffff) return 0; // a lone high surrogate
+  return WORD_CHAR.test(String.fromCodePoint(point)) ? 2 : 0;
+}
+
+// Folding decomposes the word: remember the non-ASCII words seen (a bounded memo).
+const FOLDED = new Map<string, string>();
+const FOLDED_LIMIT = 100_000;
+function foldWord(lower: string): string {
+  let folded = FOLDED.get(lower);
+  if (folded === undefined) {
+    folded = foldDiacritics(lower);
+    if (FOLDED.size >= FOLDED_LIMIT) FOLDED.clear();
+    FOLDED.set(lower, folded);
+  }
+  return folded;
+}
+
 /** Returns the tokens of a text in order; hyphenated words give one token per part, sharing a group. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const length = text.length;
   let group = 0;
-  for (const word of text.matchAll(WORD)) {
-    const start = word.index;
+  let i = 0;
+  while (i < length) {
+    const first = wordCharAt(text, i);
+    if (first === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let ascii = text.charCodeAt(i) < 0x80;
+    i += first;
+    for (let step = wordCharAt(text, i); step > 0; step = wordCharAt(text, i)) {
+      if (text.charCodeAt(i) >= 0x80) ascii = false;
+      i += step;
+    }
     const previous = tokens[tokens.length - 1];
     // "AI-strategie": a single hyphen between two words joins them into one group.
     const joined = previous !== undefined && start === previous.end + 1 && HYPHENS.has(text[previous.end]!);
     if (!joined) group = tokens.length;
-    const surface = word[0].length > MAX_WORD ? word[0].slice(0, MAX_WORD) : word[0];
+    const surface = i - start > MAX_WORD ? text.slice(start, start + MAX_WORD) : text.slice(start, i);
     const lower = surface.toLowerCase();
     tokens.push({
       surface,
       lower,
       // Most words are plain ASCII: skip the Unicode decomposition for them.
-      folded: /^[\x00-\x7f]*$/.test(lower) ? lower : foldDiacritics(lower),
+      folded: ascii ? lower : foldWord(lower),
       start,
-      end: start + word[0].length,
+      end: i,
       group,
       groupSize: 1,
     });
-    if (joined) for (let i = group; i < tokens.length; i++) tokens[i]!.groupSize = tokens.length - group;
+    if (joined) for (let k = group; k < tokens.length; k++) tokens[k]!.groupSize = tokens.length - group;
   }
   return tokens;
 }
