@@ -77,6 +77,7 @@ export async function completeOutputEvidence(
   show: { evidence: boolean; format: string; overlap?: OverlapMatrix },
 ): Promise<void> {
   const cited = show.evidence || show.format === 'html' ? citedEvidence(coverage) : [];
-  const pairs = show.overlap?.passages?.pairs.flatMap((p) => [...p.aEvidence, ...p.bEvidence]) ?? [];
+  const passages = show.overlap?.passages;
+  const pairs = passages ? passages.pairs.flatMap((p) => [...p.aEvidence, ...p.bEvidence]).map((evidence) => ({ theme: passages.theme, evidence })) : [];
   await completeEvidence(corpus.documents, [...cited, ...pairs]);
 }

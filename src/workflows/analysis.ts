@@ -3,8 +3,8 @@ import { buildCoverage, buildGaps } from '../core/compare.js';
 import { filterDocuments } from '../core/filter.js';
 import { buildManifest } from '../core/manifest.js';
 import type { CorpusError } from '../errors.js';
-import type { AnalysisScope, CellEvidence, ComparedDocument, CoverageMatrix, DocumentFilter, Evidence, GapReport, GroupBy, StoredEvidence, ThemeId } from '../model.js';
-import { loadCorpusIndex, type IndexedDocument } from '../io/corpus-index.js';
+import type { AnalysisScope, CellEvidence, ComparedDocument, CoverageMatrix, DocumentFilter, Evidence, GapReport, GroupBy, StoredDocument, ThemeId } from '../model.js';
+import { loadCorpusIndex, type IndexedDocument, type IndexedEvidence } from '../io/corpus-index.js';
 import { readStoredFile } from '../io/corpus-store.js';
 import { readToolVersion } from '../io/package-info.js';
 import { toCompared, viewDocuments } from './corpus.js';
@@ -52,31 +52,53 @@ export async function loadComparedCorpus(
 }
 
 // The working folder goes through the index: current documents are compared from their summaries
-// (evidence text is read later, for the passages an output cites); stale ones are read and analysed.
+// (evidence text and terms are read later, for the passages an output cites); stale ones are read
+// and analysed one at a time, keeping only their summary.
 async function loadIndexedCorpus(dir: string, filters: DocumentFilter[], source: TaxonomySource, cacheDir?: string): Promise<ComparedCorpus> {
   const index = await loadCorpusIndex(dir, cacheDir);
   const version = source.version;
-  const isCurrent = (d: IndexedDocument) => d.taxonomyVersion === version && !d.bodyEdited;
-  const staleDocs = await Promise.all(index.documents.filter((d) => !isCurrent(d)).map((d) => readStoredFile(d.path)));
-  const staleViews = new Map((await viewDocuments(staleDocs, source)).map((v) => [v.id, v]));
-  const documents = index.documents.map((d): ComparedDocument => {
-    const view = staleViews.get(d.id);
-    if (view) return { ...toCompared(view), path: d.path };
-    return {
-      id: d.id,
-      meta: d.meta,
-      language: d.language,
-      contentHash: d.contentHash,
-      path: d.path,
-      themes: d.themes.map((t) => ({ id: t.id, score: t.score, ...(t.evidence ? { evidence: pendingEvidence(t.evidence) } : {}) })),
-    };
-  });
+  const documents: ComparedDocument[] = [];
+  let stale = 0;
+  for (const d of index.documents) {
+    if (d.taxonomyVersion === version && !d.bodyEdited) {
+      documents.push(fromSummary(d));
+      continue;
+    }
+    stale += 1;
+    const [view] = await viewDocuments([await readStoredFile(d.path)], source);
+    documents.push(detached(toCompared(view!), d.path));
+  }
   return {
     documents: filterDocuments(documents, filters),
     themes: source.themeIds,
     taxonomyVersion: version,
     problems: index.problems,
-    stale: staleDocs.length,
+    stale,
+  };
+}
+
+function fromSummary(d: IndexedDocument): ComparedDocument {
+  return {
+    id: d.id,
+    meta: d.meta,
+    language: d.language,
+    contentHash: d.contentHash,
+    path: d.path,
+    themes: d.themes.map((t) => ({ id: t.id, score: t.score, ...(t.evidence ? { evidence: pendingEvidence(t.evidence, []) } : {}) })),
+  };
+}
+
+// A document analysed in memory keeps no piece of its body: its evidence text is read again when
+// cited, and its terms are copied (a slice of a string keeps the whole string alive).
+function detached(doc: ComparedDocument, path: string): ComparedDocument {
+  return {
+    ...doc,
+    path,
+    themes: doc.themes.map((t) => ({
+      id: t.id,
+      score: t.score,
+      ...(t.evidence ? { evidence: pendingEvidence(t.evidence, t.evidence.terms.map((term) => Buffer.from(term, 'utf8').toString('utf8'))) } : {}),
+    })),
   };
 }
 
@@ -105,36 +127,47 @@ export async function buildMarkedGaps(corpus: ComparedCorpus, settings: CompareS
   return { ...buildGaps(coverage, marker, competence.version), competence };
 }
 
+/** A passage an output cites, with the theme it is evidence for. */
+export interface CitedEvidence {
+  theme: ThemeId;
+  evidence: CellEvidence;
+}
+
 /**
- * Fills in the text of the evidence an output will show: documents read from the index carry
- * evidence offsets only, and their bodies are read here for the cited passages alone (the
- * strongest passage of each cell when `cells`, and every passage of `overlap --theme`).
+ * Fills in the text (and terms) of the evidence an output will show: documents read from the
+ * index carry evidence offsets only, and their files are read here for the cited passages alone
+ * (the strongest passage of each cell, and every passage of `overlap --theme`).
  */
-export async function completeEvidence(documents: ComparedDocument[], evidence: CellEvidence[]): Promise<void> {
-  const pending = evidence.filter((e) => e.text === '');
+export async function completeEvidence(documents: ComparedDocument[], cited: CitedEvidence[]): Promise<void> {
+  const pending = cited.filter((c) => c.evidence.text === '');
   if (pending.length === 0) return;
   const paths = new Map(documents.map((d) => [d.id, d.path]));
-  const bodies = new Map<string, string>();
-  for (const id of new Set(pending.map((e) => e.document))) {
+  const stored = new Map<string, StoredDocument>();
+  for (const id of new Set(pending.map((c) => c.evidence.document))) {
     const path = paths.get(id);
     if (path === undefined) continue;
     try {
-      bodies.set(id, (await readStoredFile(path)).body);
+      stored.set(id, await readStoredFile(path));
     } catch {
       // The file changed under us since it was indexed: its evidence stays without text.
     }
   }
-  for (const e of pending) {
-    const body = bodies.get(e.document);
-    if (body !== undefined) e.text = body.slice(e.start, e.end);
+  for (const { theme, evidence: e } of pending) {
+    const doc = stored.get(e.document);
+    if (doc === undefined) continue;
+    e.text = doc.body.slice(e.start, e.end);
+    if (e.terms.length === 0) {
+      const passage = doc.themes.find((t) => t.id === theme)?.evidence.find((p) => p.start === e.start && p.end === e.end);
+      e.terms = passage?.terms ?? [];
+    }
   }
 }
 
-// Evidence from the index, its text still to read from the body (keys in the order storedView gives them).
-function pendingEvidence(e: StoredEvidence): Evidence {
+// Evidence whose text is still to be read from the body (keys in the order storedView gives them).
+function pendingEvidence(e: IndexedEvidence, terms: string[]): Evidence {
   return {
     text: '',
-    terms: e.terms,
+    terms,
     start: e.start,
     end: e.end,
     passage: e.passage,
@@ -144,6 +177,6 @@ function pendingEvidence(e: StoredEvidence): Evidence {
 }
 
 /** Returns the evidence of a coverage that outputs cite: the strongest passage of each cell. */
-export function citedEvidence(coverage: CoverageMatrix): CellEvidence[] {
-  return coverage.cells.flatMap((row) => row.flatMap((cell) => (cell.evidence[0] ? [cell.evidence[0]] : [])));
+export function citedEvidence(coverage: CoverageMatrix): CitedEvidence[] {
+  return coverage.cells.flatMap((row) => row.flatMap((cell) => (cell.evidence[0] ? [{ theme: cell.theme, evidence: cell.evidence[0] }] : [])));
 }
