@@ -2,8 +2,9 @@
 import { Command } from 'commander';
 import { suggestionFlags } from '../core/suggest.js';
 import { EXIT, formatMessage, UsageError } from '../errors.js';
+import { indexFolder } from '../io/corpus-index.js';
 import { loadLexicon } from '../workflows/lexicon.js';
-import { ingestPaths, type IngestReport } from '../workflows/ingest.js';
+import { AUTO_JOBS_MIN, ingestPaths, type IngestReport } from '../workflows/ingest.js';
 import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, withMetaFlags, writeOptionsOf, type CommandContext } from './context.js';
 import { startProgress } from './progress.js';
 
@@ -13,13 +14,15 @@ export function ingestCommand(context: CommandContext): Command {
     .description('read documents (Markdown, text, HTML, PDF, DOCX; folders, globs, or - for stdin), detect language and themes, store them in the corpus')
     .argument('<paths...>', 'files, folders or quoted globs (\'docs/**/*.pdf\'); - reads standard input')
     .option('--dry-run', 'show what would be stored, write nothing')
-    .option('--id <id>', 'document id (one input only; default: from front matter or file name)');
+    .option('--id <id>', 'document id (one input only; default: from front matter or file name)')
+    .option('--jobs <n>', `worker threads analysing documents (default: one per core, ${AUTO_JOBS_MIN}+ inputs; 1 = no threads)`, 'auto');
   withLockTimeout(withMetaFlags(withFormat(withCorpus(command)))).action(async (paths: string[], options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);
     const id = options['id'] as string | undefined;
     if (id !== undefined && paths.length !== 1) throw new UsageError('--id needs exactly one input');
     const writing = writeOptionsOf(options, context);
+    const jobs = parseJobs(String(options['jobs']));
     const progress = startProgress(context.progress);
     const report = await ingestPaths(paths, {
       ...writing,
@@ -30,12 +33,20 @@ export function ingestCommand(context: CommandContext): Command {
       dryRun: options['dryRun'] === true,
       stdin: context.stdin,
       onProgress: progress.update,
+      jobs,
+      cacheDir: indexFolder(context.env),
     });
     progress.finish();
     reportMessages(context, report);
     await emit(context, { kind: 'ingest', results: report.results, dryRun: options['dryRun'] === true, skipped: report.skipped }, format);
   });
   return command;
+}
+
+function parseJobs(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(`--jobs must be a number of threads from 1 to 999, or auto (got "${value}")`);
+  return Number(value);
 }
 
 function reportMessages(context: CommandContext, report: IngestReport): void {

@@ -1,7 +1,7 @@
 // The corpus folder: one Markdown file per document, front matter + body. Writes are atomic.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fromFrontMatter, toFrontMatter } from '../core/record.js';
 import { CorpusError, CorpusWriteError, UsageError } from '../errors.js';
 import type { StoredDocument } from '../model.js';
@@ -111,31 +111,112 @@ export function tempPathFor(dir: string, name: string): string {
   return join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Writes a document atomically: temporary file, fsync, rename; the old file stays whole until the rename. Throws CorpusError (CorpusWriteError when the corpus takes no writes at all). */
-export async function writeStored(dir: string, doc: StoredDocument, options: WriteOptions = {}): Promise<void> {
-  const target = corpusPath(dir, doc.id);
+/** Returns the text of a document's corpus file; throws CorpusError when its front matter would be too large to read back. */
+export function encodeStored(dir: string, doc: StoredDocument): string {
   const body = doc.body;
   const content = stringifyFrontMatter(toFrontMatter(doc), body);
   const frontMatterBytes = Buffer.byteLength(content, 'utf8') - Buffer.byteLength(body, 'utf8');
   if (frontMatterBytes > MAX_STORED_FRONT_MATTER_BYTES) {
-    throw new CorpusError(target, `the analysis is too large to store (${frontMatterBytes} bytes of front matter, limit ${MAX_STORED_FRONT_MATTER_BYTES}): nothing written`);
+    throw new CorpusError(corpusPath(dir, doc.id), `the analysis is too large to store (${frontMatterBytes} bytes of front matter, limit ${MAX_STORED_FRONT_MATTER_BYTES}): nothing written`);
   }
-  const temp = tempPathFor(dir, `${doc.id}.md`);
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeSynced(temp, content, options.faults);
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw toWriteError(target, error);
-  }
-  await syncDir(dir);
+  return content;
 }
 
-async function writeSynced(path: string, content: string, faults: WriteFaults | undefined): Promise<void> {
+/** Writes a document atomically: temporary file, fsync, rename; the old file stays whole until the rename. Throws CorpusError (CorpusWriteError when the corpus takes no writes at all). */
+export async function writeStored(dir: string, doc: StoredDocument, options: WriteOptions = {}): Promise<void> {
+  const writer = new CorpusWriter(dir, options);
+  const content = encodeStored(dir, doc);
+  try {
+    await writer.write(doc.id, content);
+  } finally {
+    await writer.close();
+  }
+}
+
+/** Thrown for a document staged after a write that stopped the batch: nothing of it was written. */
+export class WriteStoppedError extends CorpusError {}
+
+/**
+ * Writes documents into a corpus folder, each atomically (temporary file, fsync, rename), several
+ * at a time: the temporary files are written and synced concurrently, the renames happen in the
+ * order the documents were given. A write that fails because the corpus takes no writes
+ * (CorpusWriteError) stops the batch there: documents given after it are not renamed into place
+ * (WriteStoppedError) and their temporary files are removed. The folder itself is synced once, at
+ * `close`.
+ */
+export class CorpusWriter {
+  private last: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  private madeDir: Promise<void> | undefined;
+  private renamed = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly options: WriteOptions = {},
+  ) {}
+
+  /** True once a write has failed with CorpusWriteError. */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Writes `content` as the document `id`; resolves once it is renamed into place, after every document given before it. */
+  write(id: string, content: string): Promise<void> {
+    const target = corpusPath(this.dir, id);
+    const staged = this.stage(target, content);
+    const previous = this.last;
+    const committed = (async () => {
+      const temp = await staged;
+      await previous.catch(() => undefined);
+      if (this.stopped) {
+        if (!(temp instanceof Error)) await unlink(temp).catch(() => undefined);
+        throw new WriteStoppedError(target, 'not written: an earlier write failed because the corpus cannot be written');
+      }
+      if (temp instanceof Error) {
+        if (temp instanceof CorpusWriteError) this.stopped = true;
+        throw temp;
+      }
+      try {
+        await rename(temp, target);
+        this.renamed += 1;
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        const failure = toWriteError(target, error);
+        if (failure instanceof CorpusWriteError) this.stopped = true;
+        throw failure;
+      }
+    })();
+    this.last = committed;
+    return committed;
+  }
+
+  /** Waits for every write given so far and syncs the folder (so the renames survive a crash). */
+  async close(): Promise<void> {
+    await this.last.catch(() => undefined);
+    if (this.renamed > 0) await syncDir(this.dir);
+  }
+
+  // The temporary file's path once written and synced, or the error (returned, so that no promise is left unhandled).
+  private async stage(target: string, content: string): Promise<string | CorpusError> {
+    // The fault hook counts writes in the order they are given, as a full disk would fail them.
+    const fail = this.options.faults?.failsNext() ?? false;
+    const temp = tempPathFor(this.dir, `${basename(target)}`);
+    try {
+      this.madeDir ??= mkdir(this.dir, { recursive: true }).then(() => undefined);
+      await this.madeDir;
+      await writeSynced(temp, content, fail);
+      return temp;
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      return toWriteError(target, error);
+    }
+  }
+}
+
+async function writeSynced(path: string, content: string, fail: boolean): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
   try {
-    if (faults?.failsNext()) {
+    if (fail) {
       const bytes = Buffer.from(content, 'utf8');
       await handle.write(bytes, 0, bytes.length >> 1);
       throw makeDiskFullError(path);

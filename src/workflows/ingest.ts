@@ -1,17 +1,17 @@
 // ingest: inputs → parsed documents → analysis → the corpus, one document at a time, a bad one never stopping the rest.
-import { analyseDocument } from '../core/analyse.js';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
-import { buildStoredDocument, hashText } from '../core/record.js';
-import { suggestMeta } from '../core/suggest.js';
-import { AipolicyError, CorpusWriteError, formatMessage } from '../errors.js';
-import type { IngestResult, ParsedDocument, StoredDocument } from '../model.js';
+import { AipolicyError, CorpusError, CorpusWriteError, formatMessage } from '../errors.js';
+import type { IngestResult } from '../model.js';
+import { openCorpusIndex, type CorpusIndex, type IndexedDocument } from '../io/corpus-index.js';
 import { withCorpusLock, type LockOwner } from '../io/corpus-lock.js';
-import { corpusPath, listCorpus, removeLeftoverTemps, writeStored } from '../io/corpus-store.js';
+import { CorpusWriter, removeLeftoverTemps, WriteStoppedError } from '../io/corpus-store.js';
 import type { WriteFaults } from '../io/fault.js';
-import { readDocument } from '../io/read-document.js';
 import { collectInputs, readInput, type InputRef, type SkippedInput } from '../io/read-input.js';
-import { stat } from 'node:fs/promises';
+import { sameDocumentKey, type Prepared } from './prepare-input.js';
+import { inThread, workerPool } from './preparers.js';
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -29,6 +29,12 @@ export interface IngestOptions {
   notify?: (message: string) => void;
   /** Test hook simulating a full disk (AIPOLICY_FAULT). */
   faults?: WriteFaults | undefined;
+  /** Worker threads preparing inputs: a number, or `auto` for one per core from AUTO_JOBS_MIN inputs (default 1: all in this thread). */
+  jobs?: number | 'auto';
+  /** Where the lexicon's taxonomy lives, for worker threads (default: the shipped one). */
+  taxonomyDir?: string | undefined;
+  /** Where the corpus index is cached (default: none, every stored file is read). */
+  cacheDir?: string | undefined;
 }
 
 /** The lock settings an ingest or refresh run passes on: who it is and how long it waits. */
@@ -48,8 +54,9 @@ export interface IngestReport {
 export async function ingestPaths(args: string[], options: IngestOptions): Promise<IngestReport> {
   const { inputs, skipped } = await collectInputs(args);
   const run = async (): Promise<IngestReport> => {
-    const existing = await readExisting(options.corpus);
-    const results = await ingestInputs(inputs, existing.documents, options);
+    const existing = await openExisting(options.corpus, options.cacheDir);
+    const results = await ingestInputs(inputs, existing, options);
+    if (!options.dryRun) await existing.index?.save();
     return { results, skipped, corpusProblems: existing.problems };
   };
   if (options.dryRun) return run();
@@ -70,89 +77,156 @@ export async function withWriteLock<T>(corpus: string, command: string, options:
   });
 }
 
-async function ingestInputs(inputs: InputRef[], documents: Map<string, StoredDocument>, options: IngestOptions): Promise<IngestResult[]> {
-  const byHash = new Map<string, string>();
-  for (const doc of documents.values()) byHash.set(doc.contentHash, doc.id);
+/** Inputs read ahead of the one being committed, per thread preparing them. */
+const READ_AHEAD = 8;
+/** Writes in flight (temporary files being written and synced) before the run waits for the oldest. */
+const WRITES_IN_FLIGHT = 16;
+/** The message of every input a stopped run did not store. */
+export const STOPPED = 'not stored: the run stopped because the corpus cannot be written';
+
+/** An input on its way through the run: read and prepared ahead, committed in input order. */
+interface InFlight {
+  at: number;
+  input: InputRef;
+  prepared: Promise<Prepared>;
+}
+
+/** A stored text by its hash, and whether its write succeeded (a later copy is its duplicate only then). */
+interface Twin {
+  id: string;
+  written: Promise<boolean>;
+}
+
+async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, options: IngestOptions): Promise<IngestResult[]> {
+  const version = options.lexicon.taxonomy.version;
+  const byHash = new Map<string, Twin>();
+  const current = new Map<string, string>();
+  for (const doc of existing.documents.values()) {
+    byHash.set(doc.contentHash, { id: doc.id, written: Promise.resolve(true) });
+    if (doc.taxonomyVersion === version && !doc.bodyEdited) current.set(doc.id, sameDocumentKey(doc));
+  }
+  const jobs = jobCount(options.jobs ?? 1, inputs.length);
+  const settings = { corpus: options.corpus, overrides: options.overrides, dryRun: options.dryRun, ...(options.id === undefined ? {} : { id: options.id }) };
+  const preparerOptions = { lexicon: options.lexicon, taxonomyDir: options.taxonomyDir, settings, current };
+  const preparer = jobs > 1 ? await workerPool(jobs, preparerOptions) : inThread(preparerOptions);
+  const writer = options.dryRun ? undefined : new CorpusWriter(options.corpus, { faults: options.faults });
+  const results = new Array<IngestResult | undefined>(inputs.length);
+  const writes: Array<Promise<void>> = [];
   const claimed = new Map<string, string>();
-  const results: IngestResult[] = [];
-  for (const [done, input] of inputs.entries()) {
-    options.onProgress?.(done, inputs.length);
-    if (input.error) {
-      results.push(failed(input.source, input.error));
-      continue;
+  const queue: InFlight[] = [];
+  let committed = 0;
+  // The first input whose write found the corpus unwritable: every input after it is reported as not stored.
+  let stoppedAt = inputs.length;
+
+  const commit = async (item: InFlight): Promise<void> => {
+    const { at, input } = item;
+    const prepared = await item.prepared;
+    options.onProgress?.(committed++, inputs.length);
+    if (writer?.isStopped) {
+      results[at] = { source: input.source, status: 'failed', error: STOPPED };
+      return;
     }
+    if (prepared.kind === 'failed') {
+      results[at] = { source: input.source, status: 'failed', error: prepared.message };
+      return;
+    }
+    const earlier = claimed.get(prepared.id);
+    if (earlier !== undefined) {
+      const message = `id "${prepared.id}" is already taken by ${earlier} in this run: give one of them an "id:" in its front matter`;
+      results[at] = { source: input.source, status: 'failed', error: message };
+      return;
+    }
+    claimed.set(prepared.id, input.source);
+    const base = {
+      source: input.source,
+      id: prepared.id,
+      ...(prepared.missing ? { missing: prepared.missing } : {}),
+      ...(prepared.suggestion ? { suggestion: prepared.suggestion } : {}),
+    };
+    const previous = existing.documents.get(prepared.id);
+    if (previous && prepared.unchanged) {
+      results[at] = { ...base, status: 'unchanged', language: previous.language, themes: previous.themes.map((t) => t.id) };
+      return;
+    }
+    const twin = byHash.get(prepared.contentHash);
+    if (twin !== undefined && twin.id !== prepared.id && (await twin.written)) {
+      results[at] = { ...base, status: 'duplicate', duplicateOf: twin.id };
+      return;
+    }
+    const done: IngestResult = { ...base, status: previous ? 'updated' : 'stored', language: prepared.language!, themes: prepared.themes! };
+    if (writer === undefined) {
+      byHash.set(prepared.contentHash, { id: prepared.id, written: Promise.resolve(true) });
+      results[at] = done;
+      return;
+    }
+    const write = writer.write(prepared.id, prepared.content!).then(
+      () => {
+        existing.index?.record(prepared.summary!);
+        results[at] = done;
+        return true;
+      },
+      (error: unknown) => {
+        if (!(error instanceof CorpusError)) throw error;
+        if (error instanceof CorpusWriteError && !(error instanceof WriteStoppedError)) stoppedAt = Math.min(stoppedAt, at);
+        results[at] = { source: input.source, status: 'failed', error: error instanceof WriteStoppedError ? STOPPED : error.message };
+        return false;
+      },
+    );
+    byHash.set(prepared.contentHash, { id: prepared.id, written: write });
+    writes.push(write.then(() => undefined));
+    if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
+  };
+
+  const start = async (input: InputRef): Promise<Prepared> => {
+    if (input.error) return { kind: 'failed', message: input.error.message, exitCode: input.error.exitCode };
     try {
-      const bytes = await readInput(input, options.stdin);
-      const parsed = await readDocument(bytes, input.source, {
-        overrides: options.overrides,
-        ...(options.id === undefined ? {} : { id: options.id }),
-      });
-      const earlier = claimed.get(parsed.id);
-      if (earlier !== undefined) {
-        throw new AipolicyError(`id "${parsed.id}" is already taken by ${earlier} in this run: give one of them an "id:" in its front matter`, 2, input.source);
-      }
-      claimed.set(parsed.id, input.source);
-      const missing = (['level', 'country'] as const).filter((field) => parsed.meta[field] === undefined);
-      const suggestion = missing.length > 0 ? suggestMeta(parsed.meta, parsed.body) : undefined;
-      const base = {
-        source: input.source,
-        id: parsed.id,
-        ...(missing.length > 0 ? { missing: [...missing] } : {}),
-        ...(suggestion ? { suggestion } : {}),
-      };
-      const previous = documents.get(parsed.id);
-      if (previous && isUnchanged(previous, parsed, options.lexicon)) {
-        results.push({ ...base, status: 'unchanged', language: previous.language, themes: previous.themes.map((t) => t.id) });
-        continue;
-      }
-      const twin = byHash.get(parsed.contentHash);
-      if (twin !== undefined && twin !== parsed.id) {
-        results.push({ ...base, status: 'duplicate', duplicateOf: twin });
-        continue;
-      }
-      const analysis = analyseDocument(options.lexicon, parsed);
-      const stored = buildStoredDocument(parsed, analysis, corpusPath(options.corpus, parsed.id));
-      if (!options.dryRun) await writeStored(options.corpus, stored, { faults: options.faults });
-      documents.set(stored.id, stored);
-      byHash.set(stored.contentHash, stored.id);
-      results.push({ ...base, status: previous ? 'updated' : 'stored', language: analysis.language, themes: analysis.themes.map((t) => t.id) });
+      return await preparer.prepare(await readInput(input, options.stdin), input.source);
     } catch (error) {
-      if (!(error instanceof AipolicyError)) throw error;
-      results.push(failed(input.source, error));
-      // A full or read-only disk fails every later write too: stop, and say which inputs were not read.
-      if (error instanceof CorpusWriteError) {
-        for (const rest of inputs.slice(done + 1)) results.push({ source: rest.source, status: 'failed', error: 'not read: the run stopped because the corpus cannot be written' });
-        break;
-      }
+      if (error instanceof AipolicyError) return { kind: 'failed', message: error.message, exitCode: error.exitCode };
+      throw error;
     }
+  };
+
+  try {
+    for (const [at, input] of inputs.entries()) {
+      if (writer?.isStopped) break;
+      queue.push({ at, input, prepared: start(input) });
+      if (queue.length >= READ_AHEAD * jobs) await commit(queue.shift()!);
+    }
+    while (queue.length > 0) await commit(queue.shift()!);
+    await Promise.all(writes);
+    await writer?.close();
+  } finally {
+    // Whatever was read ahead and not committed is awaited, so no promise is left to fail unseen.
+    await Promise.allSettled(queue.map((item) => item.prepared));
+    await preparer.close();
   }
   options.onProgress?.(inputs.length, inputs.length);
-  return results;
+  // A full or read-only disk fails every later write too: the run stops, and says which inputs it did not store.
+  return inputs.map((input, at) => (at <= stoppedAt && results[at]) || { source: input.source, status: 'failed', error: STOPPED });
 }
 
-function failed(source: string, error: AipolicyError): IngestResult {
-  return { source, status: 'failed', error: error.message };
+/** Inputs from which `jobs: auto` starts worker threads: below it, starting them costs more than they save. */
+export const AUTO_JOBS_MIN = 64;
+
+function jobCount(jobs: number | 'auto', inputs: number): number {
+  const wanted = jobs === 'auto' ? (inputs >= AUTO_JOBS_MIN ? availableParallelism() : 1) : jobs;
+  return Math.max(1, Math.min(wanted, inputs));
 }
 
-// Page offsets, encoding and language hint are stored too: a change in any of them is an update.
-function isUnchanged(previous: StoredDocument, parsed: ParsedDocument, lexicon: Lexicon): boolean {
-  return (
-    previous.contentHash === parsed.contentHash &&
-    hashText(previous.body) === parsed.contentHash &&
-    previous.taxonomyVersion === lexicon.taxonomy.version &&
-    JSON.stringify(previous.meta) === JSON.stringify(parsed.meta) &&
-    JSON.stringify(previous.pages) === JSON.stringify(parsed.pages) &&
-    previous.encoding === parsed.encoding &&
-    previous.languageHint === parsed.languageHint
-  );
+/** The stored documents a run compares its inputs with, from the corpus index (no bodies held). */
+interface ExistingCorpus {
+  documents: Map<string, IndexedDocument>;
+  problems: AipolicyError[];
+  index: CorpusIndex | undefined;
 }
 
-async function readExisting(dir: string): Promise<{ documents: Map<string, StoredDocument>; problems: AipolicyError[] }> {
+async function openExisting(dir: string, cacheDir: string | undefined): Promise<ExistingCorpus> {
   try {
     await stat(dir);
   } catch {
-    return { documents: new Map(), problems: [] };
+    return { documents: new Map(), problems: [], index: undefined };
   }
-  const listing = await listCorpus(dir);
-  return { documents: new Map(listing.documents.map((d) => [d.id, d])), problems: listing.problems };
+  const index = await openCorpusIndex(dir, cacheDir);
+  return { documents: new Map(index.documents.map((d) => [d.id, d])), problems: index.problems, index };
 }

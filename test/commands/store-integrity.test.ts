@@ -13,7 +13,7 @@ const scene = useBaselineCorpus();
 const SOURCES = join(FIXTURES, 'sources');
 const DEAD_PID = 2 ** 22 + 777; // above Linux's pid_max: never a running process
 const FULL = 'cannot write: disk full (ENOSPC); nothing written for this document, the stored version (if any) is intact';
-const STOPPED = 'not read: the run stopped because the corpus cannot be written';
+const STOPPED = 'not stored: the run stopped because the corpus cannot be written';
 
 describe('a full disk', () => {
   it('2: stops the batch at the failed write, leaves no partial file, and the next run completes the rest', () => {

@@ -1,0 +1,113 @@
+// Who does the CPU work of ingest: the main thread itself, or a pool of worker threads (one per
+// core for large batches). Both give the same results; the pool gives them sooner.
+import { Worker } from 'node:worker_threads';
+import type { Lexicon } from '../core/lexicon.js';
+import { prepareInput, type PrepareSettings, type Prepared } from './prepare-input.js';
+
+/** Prepares inputs, in any order; `close` ends the threads. */
+export interface Preparer {
+  prepare: (bytes: Uint8Array, source: string) => Promise<Prepared>;
+  close: () => Promise<void>;
+}
+
+/** A message to a worker: one input. */
+export interface WorkerRequest {
+  job: number;
+  source: string;
+  bytes: Uint8Array;
+}
+
+/** A message from a worker. */
+export type WorkerReply =
+  | { kind: 'ready'; taxonomyVersion: string }
+  | { kind: 'done'; job: number; prepared: Prepared }
+  | { kind: 'crashed'; job: number; message: string };
+
+/** What a preparer needs: the compiled lexicon (and where its taxonomy lives, for workers), the settings, the current stored keys. */
+export interface PreparerOptions {
+  lexicon: Lexicon;
+  taxonomyDir?: string | undefined;
+  settings: PrepareSettings;
+  current: ReadonlyMap<string, string>;
+}
+
+/** Returns a preparer working in this thread. */
+export function inThread(options: PreparerOptions): Preparer {
+  return {
+    prepare: (bytes, source) => prepareInput(options.lexicon, options.settings, options.current, bytes, source),
+    close: async () => undefined,
+  };
+}
+
+/** Returns a preparer with `count` worker threads, each given the next input when it has the fewest waiting. */
+export async function workerPool(count: number, options: PreparerOptions): Promise<Preparer> {
+  const url = new URL('./ingest-worker.js', import.meta.url);
+  const workerData = { taxonomyDir: options.taxonomyDir, settings: options.settings, current: [...options.current] };
+  const waiting = new Map<number, { resolve: (p: Prepared) => void; reject: (e: Error) => void; worker: number }>();
+  const load = new Array<number>(count).fill(0);
+  let failure: Error | undefined;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const [job, pending] of waiting) {
+      waiting.delete(job);
+      pending.reject(failure);
+    }
+  };
+  const started: Worker[] = [];
+  const starting = Promise.all(
+    Array.from({ length: count }, (_, n) => {
+      const worker = new Worker(url, { workerData });
+      started.push(worker);
+      return new Promise<Worker>((resolve, reject) => {
+        let ready = false;
+        worker.on('error', (error) => (ready ? fail(error) : reject(error)));
+        worker.on('exit', (code) => {
+          const error = new Error(`worker thread exited with code ${code}`);
+          if (!ready) reject(error);
+          else if (code !== 0) fail(error);
+        });
+        worker.on('message', (reply: WorkerReply) => {
+          if (reply.kind === 'ready') {
+            ready = true;
+            if (reply.taxonomyVersion === options.lexicon.taxonomy.version) resolve(worker);
+            else reject(new Error(`worker thread compiled taxonomy ${reply.taxonomyVersion}, expected ${options.lexicon.taxonomy.version}`));
+            return;
+          }
+          const pending = waiting.get(reply.job);
+          if (pending === undefined) return;
+          waiting.delete(reply.job);
+          load[n]! -= 1;
+          if (reply.kind === 'done') pending.resolve(reply.prepared);
+          else pending.reject(new Error(`worker thread failed: ${reply.message}`));
+        });
+      });
+    }),
+  );
+  let workers: Worker[];
+  try {
+    workers = await starting;
+  } catch (error) {
+    await Promise.all(started.map((w) => w.terminate()));
+    throw error;
+  }
+  let next = 0;
+  return {
+    prepare: (bytes, source) => {
+      if (failure) return Promise.reject(failure);
+      let target = 0;
+      for (let n = 1; n < count; n++) if (load[n]! < load[target]!) target = n;
+      const job = next++;
+      load[target]! += 1;
+      // The bytes move to the worker when they own their memory; otherwise they are copied.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const moved = own ? bytes : bytes.slice();
+      return new Promise<Prepared>((resolve, reject) => {
+        waiting.set(job, { resolve, reject, worker: target });
+        workers[target]!.postMessage({ job, source, bytes: moved } satisfies WorkerRequest, [moved.buffer as ArrayBuffer]);
+      });
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
