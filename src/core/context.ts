@@ -2,7 +2,7 @@
 // "such as", part of a minister's title, and is the passage about AI at all?
 import type { Cues, TaxonomyLanguage } from './taxonomy.js';
 import { foldDiacritics } from './stem.js';
-import { tokenize, tokensBetween, type Token } from './tokens.js';
+import { countTokensBetween, firstTokenFrom, tokenize, tokensBetween, type Token } from './tokens.js';
 
 /** How a match's context changes its weight. */
 export type ContextKind = 'enumeration' | 'example' | 'title';
@@ -86,14 +86,14 @@ export function mentionsAi(text: string, cues: CueSet, tokens: Token[] = tokeniz
   return findAiTerms(tokens, cues).length > 0;
 }
 
-/** Returns the context of a passage text for the language's cues; `documentAboutAi` when its document is. */
-export function readContext(text: string, cues: CueSet, documentAboutAi = false, tokens: Token[] = tokenize(text)): PassageContext {
+/** Returns the context of a passage text for the language's cues; `documentAboutAi` when its document is; enumerations only when asked (they cost the most). */
+export function readContext(text: string, cues: CueSet, documentAboutAi = false, tokens: Token[] = tokenize(text), enumerations = true): PassageContext {
   const sentences = splitSentences(text);
-  const enumerations = sentences.flatMap((s) => findEnumerations(text, s, cues.conjunctions, tokens));
+  const lists = enumerations ? sentences.flatMap((s) => findEnumerations(text, s, cues.conjunctions, tokens)) : [];
   const aiTerms = findAiTerms(tokens, cues);
   return {
     sentences,
-    enumerations,
+    enumerations: lists,
     examples: tokens.some((t) => cues.exampleStarts.has(t.folded)) ? findCueSpans(text, sentences, cues.examples, tokens) : [],
     titles: findTitles(text, tokens, cues.offices),
     aboutAi: aiTerms.length > 0 || documentAboutAi,
@@ -118,24 +118,38 @@ export function splitSentences(text: string): Sentence[] {
 // Segments of a sentence cut at commas, colons, slashes, parentheses, ellipses and conjunctions.
 // A run of three or more segments whose middle ones are short is an enumeration; the first
 // segment's item is its tail, the last may be long.
+// Cuts between items: commas, colons, slashes, ellipses, dashes between spaces (the g flag: a
+// search from a sentence start, via lastIndex).
+const ITEM_CUT = /[,:/…]|\.\.\.|\s[–—-]\s/g;
+
 function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<string>, all: Token[]): Enumeration[] {
-  const segments: Sentence[] = [];
-  let start = sentence.start;
-  const tokens = tokensBetween(all, sentence.start, sentence.end);
   const cuts: Array<{ at: number; next: number }> = [];
-  const punct = /[,:/…]|\.\.\.|\s[–—-]\s/g;
-  const slice = text.slice(sentence.start, sentence.end);
-  for (const m of slice.matchAll(punct)) cuts.push({ at: sentence.start + m.index, next: sentence.start + m.index + m[0].length });
-  for (const t of tokens) {
+  // Matches are read as within the sentence alone: one running past its end does not count.
+  ITEM_CUT.lastIndex = sentence.start;
+  for (let m = ITEM_CUT.exec(text); m !== null && m.index < sentence.end; m = ITEM_CUT.exec(text)) {
+    if (m.index + m[0].length > sentence.end) {
+      ITEM_CUT.lastIndex = m.index + 1;
+      continue;
+    }
+    cuts.push({ at: m.index, next: m.index + m[0].length });
+  }
+  const first = firstTokenFrom(all, sentence.start);
+  for (let k = first; k < all.length && all[k]!.end <= sentence.end; k++) {
+    const t = all[k]!;
     if (conjunctions.has(t.folded)) cuts.push({ at: t.start, next: t.end });
   }
+  // Three items need two cuts at least.
+  if (cuts.length < 2) return [];
+  const tokens = tokensBetween(all, sentence.start, sentence.end);
   cuts.sort((a, b) => a.at - b.at);
+  const segments: Sentence[] = [];
+  let start = sentence.start;
   for (const cut of cuts) {
     if (cut.at > start) segments.push({ start, end: cut.at });
     start = Math.max(start, cut.next);
   }
   if (start < sentence.end) segments.push({ start, end: sentence.end });
-  const words = segments.map((s) => tokensBetween(tokens, s.start, s.end).length);
+  const words = segments.map((s) => countTokensBetween(tokens, s.start, s.end));
   const runs: Enumeration[] = [];
   let i = 0;
   while (i < segments.length) {
@@ -172,8 +186,10 @@ function findCueSpans(text: string, sentences: Sentence[], pattern: RegExp | und
     if (!sentence) continue;
     // An example marker governs the next few words, up to the next comma or clause break.
     const after = m.index + m[0].length;
-    const words = tokensBetween(tokens, after, sentence.end).slice(0, EXAMPLE_WORDS);
-    let end = words.length > 0 ? words[words.length - 1]!.end : after;
+    let end = after;
+    for (let k = firstTokenFrom(tokens, after), n = 0; n < EXAMPLE_WORDS && k < tokens.length && tokens[k]!.end <= sentence.end; k++, n++) {
+      end = tokens[k]!.end;
+    }
     const clause = /[,;:)]|\s[–—]\s/.exec(text.slice(after, end));
     if (clause) end = after + clause.index;
     spans.push({ start: m.index, end });

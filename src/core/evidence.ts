@@ -97,7 +97,9 @@ function weighMatches(
   documentAboutAi: boolean,
   tokens: Token[],
 ): { matches: Array<{ match: TermMatch; base: number }>; aboutAi: boolean; context: PassageContext } {
-  const context = readContext(text, lexicon.cues[cueLanguage(language)], documentAboutAi, tokens);
+  // A list of themes needs terms of LIST_THEMES themes: with fewer, enumerations change nothing.
+  const themes = new Set(raw.map((m) => m.targets[0]!.theme));
+  const context = readContext(text, lexicon.cues[cueLanguage(language)], documentAboutAi, tokens, themes.size >= LIST_THEMES);
   const lists = context.enumerations.filter((e) => isThemeList(e, raw));
   const out: Array<{ match: TermMatch; base: number }> = [];
   for (const m of raw) {

@@ -23,16 +23,17 @@ export function formatOfExtension(extension: string): InputFormat | undefined {
   return EXTENSIONS[extension.toLowerCase()];
 }
 
-const PDF_MAGIC = '%PDF-';
+const PDF_BYTES = [...'%PDF-'].map((c) => c.charCodeAt(0));
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Returns the format of an input: a PDF by its header wherever it comes from, else by extension, else sniffed (stdin). */
 export function detectFormat(extension: string, bytes: Uint8Array): InputFormat {
-  const start = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (start.startsWith(PDF_MAGIC)) return 'pdf';
+  if (PDF_BYTES.every((b, i) => bytes[i] === b)) return 'pdf';
   const byExtension = formatOfExtension(extension);
   if (byExtension !== undefined) return byExtension;
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return 'docx';
+  // One character per byte (Latin-1), as far as the HTML sniffing needs.
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
   if (/^(?:\uFEFF|\xEF\xBB\xBF)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i.test(start)) return 'html';
   return 'text';
 }

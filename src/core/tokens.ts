@@ -104,8 +104,8 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Returns the tokens that lie within [start, end) of the text they were cut from (tokens sorted by offset). */
-export function tokensBetween(tokens: Token[], start: number, end: number): Token[] {
+/** Returns the index of the first token that starts at or after `start` (tokens sorted by offset). */
+export function firstTokenFrom(tokens: Token[], start: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -113,7 +113,24 @@ export function tokensBetween(tokens: Token[], start: number, end: number): Toke
     if (tokens[mid]!.start < start) lo = mid + 1;
     else hi = mid;
   }
-  let last = lo;
+  return lo;
+}
+
+/** Returns the index one past the last token from `from` on that ends at or before `end`. */
+function lastTokenBefore(tokens: Token[], from: number, end: number): number {
+  let last = from;
   while (last < tokens.length && tokens[last]!.end <= end) last += 1;
-  return tokens.slice(lo, last);
+  return last;
+}
+
+/** Returns the tokens that lie within [start, end) of the text they were cut from (tokens sorted by offset). */
+export function tokensBetween(tokens: Token[], start: number, end: number): Token[] {
+  const first = firstTokenFrom(tokens, start);
+  return tokens.slice(first, lastTokenBefore(tokens, first, end));
+}
+
+/** Returns how many tokens tokensBetween would return, without copying them. */
+export function countTokensBetween(tokens: Token[], start: number, end: number): number {
+  const first = firstTokenFrom(tokens, start);
+  return lastTokenBefore(tokens, first, end) - first;
 }

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type matterType from 'gray-matter';
 import type yamlType from 'js-yaml';
-import { stringifyJsonSafe } from '../core/json-safe.js';
+import { quoteJsonSafe, stringifyJsonSafe } from '../core/json-safe.js';
 import { InputError } from '../errors.js';
 
 // gray-matter and js-yaml are loaded on first use: a command that reads its corpus from the index
@@ -136,8 +136,8 @@ function dumpMapping(data: Record<string, unknown>, indent: string): string {
 }
 
 function dumpValue(value: unknown, indent: string): string {
-  const flow = toFlow(value);
-  if (flow.length <= FLOW_LIMIT || !isContainer(value)) return ` ${flow}\n`;
+  const flow = isContainer(value) ? flowWithin(value, FLOW_LIMIT) : toFlow(value);
+  if (flow !== undefined) return ` ${flow}\n`;
   if (Array.isArray(value)) {
     return `\n${value.map((item) => dumpItem(item, `${indent}  `)).join('')}`;
   }
@@ -145,10 +145,38 @@ function dumpValue(value: unknown, indent: string): string {
 }
 
 function dumpItem(item: unknown, indent: string): string {
-  const flow = toFlow(item);
-  if (flow.length <= FLOW_LIMIT || !isContainer(item) || Array.isArray(item)) return `${indent}- ${flow}\n`;
+  const flow = !isContainer(item) || Array.isArray(item) ? toFlow(item) : flowWithin(item, FLOW_LIMIT);
+  if (flow !== undefined) return `${indent}- ${flow}\n`;
   const inner = dumpMapping(item as Record<string, unknown>, `${indent}  `);
   return `${indent}- ${inner.slice(indent.length + 2)}`;
+}
+
+// toFlow(value) when it is at most `limit` characters long, else undefined: stops building as soon
+// as it is too long (a large list is not written out whole just to find that it does not fit).
+function flowWithin(value: unknown, limit: number): string | undefined {
+  if (!isContainer(value)) {
+    const flow = toFlow(value);
+    return flow.length <= limit ? flow : undefined;
+  }
+  const list = Array.isArray(value);
+  const entries: Array<[string, unknown]> = list
+    ? (value as unknown[]).map((v) => ['', v])
+    : Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [`${flowKey(k)}: `, v]);
+  let out = list ? '[' : '{';
+  for (const [i, [key, v]] of entries.entries()) {
+    const lead = `${i === 0 ? '' : ', '}${key}`;
+    const inner = flowWithin(v, limit - out.length - lead.length - 1);
+    if (inner === undefined) return undefined;
+    out += lead + inner;
+  }
+  out += list ? ']' : '}';
+  return out.length <= limit ? out : undefined;
+}
+
+function flowKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : stringifyJsonSafe(key);
 }
 
 function isContainer(value: unknown): value is object {
@@ -157,14 +185,14 @@ function isContainer(value: unknown): value is object {
 
 function toFlow(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return stringifyJsonSafe(value);
+  if (typeof value === 'string') return quoteJsonSafe(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(toFlow).join(', ')}]`;
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : stringifyJsonSafe(k)}: ${toFlow(v)}`);
+      .map(([k, v]) => `${flowKey(k)}: ${toFlow(v)}`);
     return `{${parts.join(', ')}}`;
   }
   return stringifyJsonSafe(String(value));
