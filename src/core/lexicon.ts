@@ -1,6 +1,7 @@
 // Compiles the taxonomy into per-language matchers and finds taxonomy terms in a passage.
 import type { LanguageCode } from '../model.js';
 import { compileCues, type CueSet } from './context.js';
+import { Memo } from './memo.js';
 import { createStemmer, foldDiacritics, type Stemmer } from './stem.js';
 import { TAXONOMY_LANGUAGES, type Taxonomy, type TaxonomyLanguage } from './taxonomy.js';
 
@@ -56,8 +57,10 @@ interface LanguageMatcher {
   infixes: AffixEntry[];
   /** The three maps above as lookup indexes (built once the lexicon is compiled). */
   index: { stems: PhraseIndex; forms: PhraseIndex; exact: PhraseIndex };
+  /** The first words of the case-sensitive entries, lowercased. */
+  exactLower: Set<string>;
   /** Memo of the words seen in passages (see wordInfo). */
-  words: Map<string, WordInfo>;
+  words: Memo<WordInfo>;
 }
 
 /** The compiled taxonomy: one matcher per language, plus English forms for loanwords elsewhere. */
@@ -96,7 +99,8 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
       suffixes: [],
       infixes: [],
       index: { stems: new Map(), forms: new Map(), exact: new Map() },
-      words: new Map(),
+      exactLower: new Set(),
+      words: new Memo(WORD_MEMO_SIZE),
     };
   }
   const english = new Map<string, PhraseEntry[]>();
@@ -139,6 +143,7 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
   for (const entries of english.values()) entries.sort((a, b) => b.words.length - a.words.length);
   for (const matcher of Object.values(matchers)) {
     matcher.index = { stems: indexPhrases(matcher.stems), forms: indexPhrases(matcher.forms), exact: indexPhrases(matcher.exact) };
+    matcher.exactLower = new Set([...matcher.exact.keys()].map((word) => word.toLowerCase()));
   }
   const cues = {} as Record<TaxonomyLanguage, CueSet>;
   for (const language of TAXONOMY_LANGUAGES) cues[language] = compileCues(taxonomy.cues, language);
@@ -232,6 +237,11 @@ function looksLike(entry: PhraseEntry, tokens: Token[], at: number): boolean {
   return false;
 }
 
+/** looksLike for a one-word entry and a word's folded form. */
+function looksLikeWord(entry: PhraseEntry, folded: string): boolean {
+  return !entry.forms || entry.forms.some((form) => commonPrefix(folded, form[0]!) >= Math.ceil(FORM_PREFIX * form[0]!.length));
+}
+
 function commonPrefix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
@@ -298,35 +308,61 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
   return matches;
 }
 
-/** What the lexicon knows of a word (lowercased): its stem and the entries that start with it. Memoised per matcher. */
+/** What the lexicon knows of a word (lowercased): its stem, the entries that start with it, and what it matches alone. Memoised per matcher. */
 interface WordInfo {
   stem: string;
   folded: string;
   byStem: Bucket | undefined;
   byForm: Bucket | undefined;
   byEnglish: Bucket | undefined;
+  /** Some entry of two words or more starts with this word. */
+  longer: boolean;
+  /** Targets of the one-word stem and form entries the word matches (in the order a phrase match collects them). */
+  single: TermTarget[];
+  /** Targets of the one-word English entries it matches. */
+  singleEnglish: TermTarget[];
+  /** Some case-sensitive entry starts with this word in some spelling. */
+  maybeExact: boolean;
   /** Affix targets: undefined until first asked, null when none. */
   affixes: TermTarget[] | null | undefined;
 }
 
-/** Words remembered per matcher; a hostile corpus with endless vocabulary resets the memo rather than growing it. */
-const WORD_MEMO_LIMIT = 200_000;
+/** Words per generation of a matcher's memo (see memo.ts): the words in use stay, however large the vocabulary. */
+const WORD_MEMO_SIZE = 10_000;
+
+const DIGITS = /^[0-9]+$/;
 
 function wordInfo(matcher: LanguageMatcher, english: PhraseIndex | undefined, token: Token): WordInfo {
+  // Numbers (years, amounts, article numbers) are their own stem and are rarely seen twice: they
+  // are looked up without filling the memo.
+  if (DIGITS.test(token.lower)) return describeWord(matcher, english, token, token.lower);
   const known = matcher.words.get(token.lower);
   if (known !== undefined) return known;
-  const stem = matcher.stemmer.stem(token.lower);
-  const info: WordInfo = {
-    stem,
-    folded: token.folded,
-    byStem: matcher.index.stems.get(stem),
-    byForm: matcher.index.forms.get(token.folded),
-    byEnglish: english?.get(token.folded),
-    affixes: undefined,
-  };
-  if (matcher.words.size >= WORD_MEMO_LIMIT) matcher.words.clear();
+  const info = describeWord(matcher, english, token, matcher.stemmer.stem(token.lower));
   matcher.words.set(token.lower, info);
   return info;
+}
+
+function describeWord(matcher: LanguageMatcher, english: PhraseIndex | undefined, token: Token, stem: string): WordInfo {
+  const byStem = matcher.index.stems.get(stem);
+  const byForm = matcher.index.forms.get(token.folded);
+  const byEnglish = english?.get(token.folded);
+  const single: TermTarget[] = [];
+  for (const bucket of [byStem, byForm]) {
+    for (const entry of bucket?.single ?? []) if (looksLikeWord(entry, token.folded)) single.push(...entry.targets);
+  }
+  return {
+    stem,
+    folded: token.folded,
+    byStem,
+    byForm,
+    byEnglish,
+    longer: [byStem, byForm, byEnglish].some((b) => b !== undefined && b.next.size > 0),
+    single,
+    singleEnglish: (byEnglish?.single ?? []).flatMap((e) => e.targets),
+    maybeExact: matcher.exactLower.has(token.lower),
+    affixes: undefined,
+  };
 }
 
 function affixTargets(matcher: LanguageMatcher, word: WordInfo): TermTarget[] | undefined {
@@ -366,30 +402,28 @@ interface Best {
 
 function matchPhraseAt(matcher: LanguageMatcher, tokens: Token[], words: WordInfo[], i: number, text: string): RawMatch | undefined {
   const word = words[i]!;
-  const exact = matcher.index.exact.size === 0 ? undefined : matcher.index.exact.get(tokens[i]!.surface);
+  const exact = word.maybeExact ? matcher.index.exact.get(tokens[i]!.surface) : undefined;
   // Most words start no term at all.
-  if (word.byStem === undefined && word.byForm === undefined && word.byEnglish === undefined && exact === undefined) return undefined;
+  if (!word.longer && word.single.length === 0 && word.singleEnglish.length === 0 && exact === undefined) return undefined;
   const best: Best = { length: 0, targets: [] };
-  consider(best, word.byStem, WordKey.Stem, tokens, words, i);
-  consider(best, word.byForm, WordKey.Folded, tokens, words, i);
-  consider(best, exact, WordKey.Surface, tokens, words, i);
-  consider(best, word.byEnglish, WordKey.Folded, tokens, words, i);
-  if (best.length === 0) return undefined;
-  return makeMatch(tokens, i, i + best.length - 1, dedupeTargets(best.targets), text);
-}
-
-// Candidates are the entries whose second word is the next token's, then the one-word entries;
-// both lists are longest first, so once an entry is shorter than the best match none later can win.
-function consider(best: Best, bucket: Bucket | undefined, key: WordKey, tokens: Token[], words: WordInfo[], i: number): void {
-  if (bucket === undefined) return;
-  if (i + 1 < tokens.length && bucket.next.size > 0) {
-    const longer = bucket.next.get(wordKey(key, tokens, words, i + 1));
-    if (longer !== undefined) considerEntries(best, longer, key, tokens, words, i);
+  if (i + 1 < tokens.length && (word.longer || (exact !== undefined && exact.next.size > 0))) {
+    considerLonger(best, word.byStem, WordKey.Stem, tokens, words, i);
+    considerLonger(best, word.byForm, WordKey.Folded, tokens, words, i);
+    considerLonger(best, exact, WordKey.Surface, tokens, words, i);
+    considerLonger(best, word.byEnglish, WordKey.Folded, tokens, words, i);
   }
-  considerEntries(best, bucket.single, key, tokens, words, i);
+  if (best.length > 0) return makeMatch(tokens, i, i + best.length - 1, dedupeTargets(best.targets), text);
+  // No longer term here: the word alone, by stem and form, as written, and as an English word.
+  const targets = exact === undefined || exact.single.length === 0 ? [...word.single, ...word.singleEnglish] : [...word.single, ...exact.single.flatMap((e) => e.targets), ...word.singleEnglish];
+  return targets.length === 0 ? undefined : makeMatch(tokens, i, i, dedupeTargets(targets), text);
 }
 
-function considerEntries(best: Best, entries: PhraseEntry[], key: WordKey, tokens: Token[], words: WordInfo[], i: number): void {
+// Entries of two words or more whose second word is the next token's; longest first, so once an
+// entry is shorter than the best match none later can win.
+function considerLonger(best: Best, bucket: Bucket | undefined, key: WordKey, tokens: Token[], words: WordInfo[], i: number): void {
+  if (bucket === undefined || bucket.next.size === 0) return;
+  const entries = bucket.next.get(wordKey(key, tokens, words, i + 1));
+  if (entries === undefined) return;
   for (const entry of entries) {
     const n = entry.words.length;
     if (n < best.length) break;

@@ -2,6 +2,7 @@
 // so only the stemmers are imported (see TOOLCHAIN.md).
 import stemmers from 'natural/lib/natural/stemmers/index.js';
 import type { LanguageCode } from '../model.js';
+import { Memo } from './memo.js';
 
 /** A language-bound stemmer with its own memo: lowercased word in, folded stem out. */
 export interface Stemmer {
@@ -9,7 +10,8 @@ export interface Stemmer {
   stem(word: string): string;
 }
 
-const CACHE_LIMIT = 200_000;
+/** Words per generation of the stem memo (see memo.ts). */
+const MEMO_SIZE = 10_000;
 
 type Backend = { stem: (token: string) => string };
 
@@ -32,15 +34,13 @@ function backendFor(language: LanguageCode): Backend | undefined {
 /** Returns a memoising stemmer for the language; for `und` the stem is the folded word itself. */
 export function createStemmer(language: LanguageCode): Stemmer {
   const backend = backendFor(language);
-  const cache = new Map<string, string>();
+  const cache = new Memo<string>(MEMO_SIZE);
   return {
     language,
     stem(word: string): string {
       const cached = cache.get(word);
       if (cached !== undefined) return cached;
       const stem = foldDiacritics(backend ? safeStem(backend, word) : word);
-      // A bounded memo: vocabularies grow slowly, but a hostile corpus must not grow it forever.
-      if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(word, stem);
       return stem;
     },
@@ -54,7 +54,7 @@ function safeStem(backend: Backend, word: string): string {
   return stem.length > 0 ? stem : word;
 }
 
-/** Returns the text lowercased with combining marks removed (é → e, ë → e, ß kept). */
+/** Returns the text with combining marks removed (é → e, ë → e, ß kept); case is kept. */
 export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
 }

@@ -1,4 +1,5 @@
 // Unicode-correct tokenising: natural's tokenizers split words at ë, é, ö (see TOOLCHAIN.md).
+import { Memo } from './memo.js';
 import { foldDiacritics } from './stem.js';
 
 /** A word of a passage, with its offsets and its hyphen group (AI-strategie → two tokens, one group). */
@@ -52,13 +53,11 @@ function wordCharAt(text: string, i: number): number {
 }
 
 // Folding decomposes the word: remember the non-ASCII words seen (a bounded memo).
-const FOLDED = new Map<string, string>();
-const FOLDED_LIMIT = 100_000;
+const FOLDED = new Memo<string>(10_000);
 function foldWord(lower: string): string {
   let folded = FOLDED.get(lower);
   if (folded === undefined) {
     folded = foldDiacritics(lower);
-    if (FOLDED.size >= FOLDED_LIMIT) FOLDED.clear();
     FOLDED.set(lower, folded);
   }
   return folded;
@@ -71,16 +70,32 @@ export function tokenize(text: string): Token[] {
   let group = 0;
   let i = 0;
   while (i < length) {
+    // Plain ASCII between words is skipped by table, without a call.
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && BMP_CLASS[c] === OUTSIDE) {
+      i += 1;
+      continue;
+    }
     const first = wordCharAt(text, i);
     if (first === 0) {
       i += 1;
       continue;
     }
     const start = i;
-    let ascii = text.charCodeAt(i) < 0x80;
+    let ascii = c < 0x80;
+    let upper = c >= 0x41 && c <= 0x5a;
     i += first;
-    for (let step = wordCharAt(text, i); step > 0; step = wordCharAt(text, i)) {
-      if (text.charCodeAt(i) >= 0x80) ascii = false;
+    for (;;) {
+      const d = text.charCodeAt(i);
+      if (d < 0x80) {
+        if (BMP_CLASS[d] !== IN_WORD) break;
+        if (d <= 0x5a && d >= 0x41) upper = true;
+        i += 1;
+        continue;
+      }
+      const step = wordCharAt(text, i);
+      if (step === 0) break;
+      ascii = false;
       i += step;
     }
     const previous = tokens[tokens.length - 1];
@@ -88,7 +103,8 @@ export function tokenize(text: string): Token[] {
     const joined = previous !== undefined && start === previous.end + 1 && HYPHENS.has(text[previous.end]!);
     if (!joined) group = tokens.length;
     const surface = i - start > MAX_WORD ? text.slice(start, start + MAX_WORD) : text.slice(start, i);
-    const lower = surface.toLowerCase();
+    // An ASCII word without capitals is its own lowercase form.
+    const lower = ascii && !upper ? surface : surface.toLowerCase();
     tokens.push({
       surface,
       lower,
