@@ -11,24 +11,16 @@
 // repeat (levels, countries, publishers, theme ids): 100,000 documents parse in about 0.1 s, where
 // one object per document took six times as long.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, realpath, rename, writeFile } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { mkdir, open, readFile, readdir, realpath, rename, unlink } from 'node:fs/promises';
+import { closeSync, createReadStream, mkdirSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { hashText } from '../core/record.js';
 import { CorpusError } from '../errors.js';
-import type { DocumentMeta, LanguageCode, Level, StoredDocument } from '../model.js';
+import type { ComparedDocument, DocumentMeta, Evidence, LanguageCode, Level, StoredDocument } from '../model.js';
 import { assertCorpusExists } from './corpus-store.js';
+import { boundHeapGrowth } from './heap.js';
 import { describeFsError } from './read-input.js';
-
-/** The strongest passage of a theme, as offsets (its text and terms are read from the file when cited). */
-export interface IndexedEvidence {
-  passage: number;
-  start: number;
-  end: number;
-  score: number;
-  page?: number;
-}
 
 /** What the comparisons and ingest need of a stored document, without its body. */
 export interface IndexedDocument {
@@ -44,7 +36,16 @@ export interface IndexedDocument {
   encoding: string;
   languageHint?: string;
   pages?: number[];
-  themes: Array<{ id: string; score: number; evidence?: IndexedEvidence }>;
+  /** `cited`: the theme has a strongest passage to cite (its offsets, text and terms are in the file). */
+  themes: Array<{ id: string; score: number; cited: boolean }>;
+}
+
+/** A document as the comparisons see it, with what decides whether its analysis is current. */
+export interface IndexedComparison {
+  document: ComparedDocument;
+  taxonomyVersion: string;
+  bodyEdited: boolean;
+  path: string;
 }
 
 /** A summary without its path (the path follows from the corpus folder and the id). */
@@ -56,15 +57,27 @@ export interface IndexedCorpus {
   problems: CorpusError[];
 }
 
-/** A loaded index that a writer (ingest, refresh) updates with what it stored, then saves. */
-export interface CorpusIndex extends IndexedCorpus {
+/** A loaded index: summaries decoded on demand; a writer (ingest) records what it stored, then saves. */
+export interface CorpusIndex {
+  /** Files that could not be read as documents. */
+  problems: CorpusError[];
+  /** Every document's summary, sorted by file name (decoded afresh on each call). */
+  documents: () => IndexedDocument[];
+  /** The same, decoded one at a time as they are iterated. */
+  each: () => Iterable<IndexedDocument>;
+  /** Every document as the comparisons see it (evidence text and terms left to read when cited), decoded one at a time. */
+  eachCompared: () => Iterable<IndexedComparison>;
+  /** The summary of one document, or undefined when the corpus has none with this id. */
+  get: (id: string) => IndexedDocument | undefined;
   /** Records the summary of a file this run has just written (its times and inode are read now). */
   record: (summary: DocumentSummary) => void;
   /** Writes the index back to the cache (best effort). */
   save: () => Promise<void>;
 }
 
-const FORMAT = 2;
+const FORMAT = 4;
+/** Files to read from which the run bounds its heap growth (see heap.ts). */
+const MANY_FILES = 1000;
 /** Changes this close (in ms) to the time the index was written are checked again on the next run. */
 const RACY_MS = 2000;
 
@@ -86,11 +99,7 @@ export function summarize(doc: StoredDocument, bodyEdited = hashText(doc.body) !
     encoding: doc.encoding,
     ...(doc.languageHint === undefined ? {} : { languageHint: doc.languageHint }),
     ...(doc.pages === undefined ? {} : { pages: doc.pages }),
-    themes: doc.themes.map((t) => {
-      const e = t.evidence[0];
-      const evidence = e && { passage: e.passage, start: e.start, end: e.end, score: e.score, ...(e.page === undefined ? {} : { page: e.page }) };
-      return { id: t.id, score: t.score, ...(evidence ? { evidence } : {}) };
-    }),
+    themes: doc.themes.map((t) => ({ id: t.id, score: t.score, cited: t.evidence.length > 0 })),
   };
 }
 
@@ -98,7 +107,7 @@ export function summarize(doc: StoredDocument, bodyEdited = hashText(doc.body) !
 export async function loadCorpusIndex(dir: string, cacheDir: string | undefined): Promise<IndexedCorpus> {
   const index = await openCorpusIndex(dir, cacheDir);
   await index.save();
-  return { documents: index.documents, problems: index.problems };
+  return { documents: index.documents(), problems: index.problems };
 }
 
 /**
@@ -111,8 +120,8 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined)
   const corpus = await realpath(dir);
   const file = cacheDir === undefined ? undefined : join(cacheDir, `index-${createHash('sha256').update(corpus).digest('hex').slice(0, 24)}.json`);
   const old = file === undefined ? undefined : await readIndex(file, corpus);
-  const entries = new Map<string, Entry>();
-  const documents: IndexedDocument[] = [];
+  const table = old?.table ?? new StringTable();
+  const entries = new Map<string, Row>();
   const problems: CorpusError[] = [];
   let changed = old === undefined || old.entries.size !== names.length;
   const toRead: Array<{ name: string; key: StatKey }> = [];
@@ -124,40 +133,64 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined)
       continue;
     }
     const cached = old?.entries.get(name);
-    if (cached && sameKey(cached.key, key) && key.ctime < old!.written - RACY_MS) entries.set(name, cached);
+    if (cached && sameKey(cached, key) && key.ctime < old!.written - RACY_MS) entries.set(name, cached);
     else toRead.push({ name, key });
   }
   if (toRead.length > 0 || failed.size > 0) changed = true;
   if (toRead.length > 0) {
+    if (toRead.length >= MANY_FILES) boundHeapGrowth();
     // Reading a document (and parsing its front matter) is only needed for files the index lacks.
     const { readStoredFile } = await import('./corpus-store.js');
     for (const { name, key } of toRead) {
       const path = join(dir, name);
       try {
-        entries.set(name, { key, summary: summarize(await readStoredFile(path)) });
+        // A copy through JSON: strings parsed from a front matter are slices that keep the whole file in memory.
+        entries.set(name, JSON.parse(JSON.stringify(encodeRow(table, summarize(await readStoredFile(path)), key))) as Row);
       } catch (error) {
         failed.set(name, error instanceof CorpusError ? error : new CorpusError(path, describeFsError(error)));
       }
     }
   }
   for (const name of names) {
-    const entry = entries.get(name);
-    if (entry) documents.push({ ...entry.summary, path: join(dir, name) });
     const problem = failed.get(name);
     if (problem) problems.push(problem);
   }
+  const withPath = (name: string, row: Row): IndexedDocument => ({ ...decodeRow(table, row), path: join(dir, name) });
+  function* each(): Iterable<IndexedDocument> {
+    for (const name of names) {
+      const row = entries.get(name);
+      if (row) yield withPath(name, row);
+    }
+  }
+  // Rows a run records go to a file beside the index as they come, not into memory: a run that
+  // stores 100,000 documents would otherwise hold 40 MB of rows until it saves.
+  const spill = file === undefined ? undefined : new RowSpill(`${file}.${process.pid}.rows`);
+  function* eachCompared(): Iterable<IndexedComparison> {
+    const countries = new Map<number, string[]>();
+    for (const name of names) {
+      const row = entries.get(name);
+      if (row) yield decodeCompared(table, row, join(dir, name), countries);
+    }
+  }
   return {
-    documents,
     problems,
+    documents: () => [...each()],
+    each,
+    eachCompared,
+    get: (id) => {
+      const row = entries.get(`${id}.md`);
+      return row ? withPath(`${id}.md`, row) : undefined;
+    },
     record: (summary) => {
       const name = `${summary.id}.md`;
-      const key = statKey(join(dir, name));
-      if (key instanceof CorpusError) entries.delete(name);
-      else entries.set(name, { key, summary });
+      entries.delete(name);
       changed = true;
+      const key = statKey(join(dir, name));
+      if (!(key instanceof CorpusError)) spill?.add(JSON.stringify(encodeRow(table, summary, key)));
     },
     save: async () => {
-      if (file !== undefined && changed) await writeIndex(file, corpus, entries);
+      if (file !== undefined && changed) await writeIndex(file, corpus, table, entries, spill);
+      spill?.discard();
       changed = false;
     },
   };
@@ -170,9 +203,54 @@ interface StatKey {
   ino: number;
 }
 
-interface Entry {
-  key: StatKey;
-  summary: DocumentSummary;
+/** Rows recorded during a run, appended to a temporary file in pieces. */
+class RowSpill {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private fd: number | undefined;
+  private failed = false;
+  count = 0;
+
+  constructor(readonly path: string) {}
+
+  add(json: string): void {
+    this.pending.push(json);
+    this.pendingLength += json.length;
+    this.count += 1;
+    if (this.pendingLength >= 64 * 1024) this.flush();
+  }
+
+  /** Writes what is pending; returns false when the spill file could not be written (the index is then not saved). */
+  flush(): boolean {
+    if (this.failed) return false;
+    if (this.pending.length === 0) return true;
+    try {
+      if (this.fd === undefined) {
+        mkdirSync(dirname(this.path), { recursive: true });
+        this.fd = openSync(this.path, 'w');
+      }
+      writeSync(this.fd, `${this.count > this.pending.length ? ',' : ''}${this.pending.join(',')}`);
+    } catch {
+      this.failed = true;
+      return false;
+    } finally {
+      this.pending = [];
+      this.pendingLength = 0;
+    }
+    return true;
+  }
+
+  discard(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.count = 0;
+    this.failed = false;
+    try {
+      unlinkSync(this.path);
+    } catch {
+      // Never written, or already gone.
+    }
+  }
 }
 
 // Synchronous stat: for 100,000 files it takes a third of the time of batched promises.
@@ -186,20 +264,21 @@ function statKey(path: string): StatKey | CorpusError {
   }
 }
 
-function sameKey(a: StatKey, b: StatKey): boolean {
-  return a.size === b.size && a.mtime === b.mtime && a.ctime === b.ctime && a.ino === b.ino;
+function sameKey(row: Row, key: StatKey): boolean {
+  return row[1] === key.size && row[2] === key.mtime && row[3] === key.ctime && row[4] === key.ino;
 }
 
 // One document as a row of plain values; strings that repeat are numbers into the string table.
 // [id, size, mtime, ctime, ino, title, level, country, region, date, publisher, source, language,
 //  languages, contentHash, taxonomyVersion, bodyEdited, encoding, languageHint, pages, themes]
-// themes: [theme, score, passage, start, end, evidenceScore, page] per theme, -1 where absent.
+// languages: [language, share] pairs, in the document's order (strongest first).
+// themes: [theme, score, cited (1 or 0)] per theme.
 type Row = [
   string, number, number, number, number,
   string | null, number, number, number, string | null, number, string | null,
-  number, number, string, number, 0 | 1, number, number, number[] | null, number[],
+  number, number[], string, number, 0 | 1, number, number, number[] | null, number[],
 ];
-const THEME_FIELDS = 7;
+const THEME_FIELDS = 3;
 const ROW_LENGTH = 21;
 
 interface IndexFile {
@@ -211,110 +290,201 @@ interface IndexFile {
   rows: Row[];
 }
 
-function encodeRows(entries: Map<string, Entry>): { strings: string[]; rows: Row[] } {
-  const strings: string[] = [];
-  const seen = new Map<string, number>();
-  const intern = (value: string | undefined): number => {
+/** The strings that repeat in an index (levels, countries, publishers, theme ids…), each stored once. */
+class StringTable {
+  readonly strings: string[];
+  private readonly seen = new Map<string, number>();
+
+  constructor(strings: string[] = []) {
+    this.strings = strings;
+    strings.forEach((value, at) => this.seen.set(value, at));
+  }
+
+  intern(value: string | undefined): number {
     if (value === undefined) return -1;
-    let at = seen.get(value);
+    let at = this.seen.get(value);
     if (at === undefined) {
-      at = strings.length;
-      strings.push(value);
-      seen.set(value, at);
+      at = this.strings.length;
+      this.strings.push(value);
+      this.seen.set(value, at);
     }
     return at;
+  }
+
+  get(at: number): string | undefined {
+    return at === -1 ? undefined : this.strings[at];
+  }
+}
+
+function encodeRow(table: StringTable, s: DocumentSummary, key: StatKey): Row {
+  const m = s.meta;
+  const themes: number[] = [];
+  for (const t of s.themes) themes.push(table.intern(t.id), t.score, t.cited ? 1 : 0);
+  return [
+    s.id, key.size, key.mtime, key.ctime, key.ino,
+    m.title ?? null, table.intern(m.level), table.intern(m.country?.join(';')), table.intern(m.region), m.date ?? null, table.intern(m.publisher), m.source ?? null,
+    table.intern(s.language), Object.entries(s.languages).flatMap(([code, share]) => [table.intern(code), share]), s.contentHash, table.intern(s.taxonomyVersion), s.bodyEdited ? 1 : 0,
+    table.intern(s.encoding), table.intern(s.languageHint), s.pages ?? null, themes,
+  ];
+}
+
+function decodeRow(table: StringTable, row: Row): DocumentSummary {
+  const str = (at: number): string | undefined => table.get(at);
+  const id = row[0];
+  const [language, languages, contentHash, taxonomyVersion, bodyEdited, encoding, hint, pages, themes] = row.slice(12) as [
+    number, number[], string, number, 0 | 1, number, number, number[] | null, number[],
+  ];
+  const meta = metaOf(table, row);
+  const summaryThemes: DocumentSummary['themes'] = [];
+  for (let k = 0; k < themes.length; k += THEME_FIELDS) summaryThemes.push({ id: str(themes[k]!)!, score: themes[k + 1]!, cited: themes[k + 2] === 1 });
+  return {
+    id,
+    meta,
+    language: str(language) as LanguageCode,
+    languages: languagesOf(table, languages),
+    contentHash,
+    taxonomyVersion: str(taxonomyVersion)!,
+    bodyEdited: bodyEdited === 1,
+    encoding: str(encoding)!,
+    ...(hint === -1 ? {} : { languageHint: str(hint)! }),
+    ...(pages === null ? {} : { pages: [...pages] }),
+    themes: summaryThemes,
   };
-  const rows: Row[] = [];
-  for (const [name, { key, summary: s }] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (name !== `${s.id}.md`) continue;
-    const m = s.meta;
-    const themes: number[] = [];
-    for (const t of s.themes) {
-      const e = t.evidence;
-      themes.push(intern(t.id), t.score, e ? e.passage : -1, e ? e.start : -1, e ? e.end : -1, e ? e.score : -1, e?.page ?? -1);
-    }
-    rows.push([
-      s.id, key.size, key.mtime, key.ctime, key.ino,
-      m.title ?? null, intern(m.level), intern(m.country?.join(';')), intern(m.region), m.date ?? null, intern(m.publisher), m.source ?? null,
-      intern(s.language), intern(JSON.stringify(s.languages)), s.contentHash, intern(s.taxonomyVersion), s.bodyEdited ? 1 : 0,
-      intern(s.encoding), intern(s.languageHint), s.pages ?? null, themes,
-    ]);
-  }
-  return { strings, rows };
 }
 
-// A row that does not decode (an index written by hand, or by another version) makes the whole
-// index unusable: every file is then read again.
-function decodeRows(strings: string[], rows: unknown[]): Map<string, Entry> | undefined {
-  const str = (at: number): string | undefined => (at === -1 ? undefined : strings[at]);
-  const languagesOf = new Map<number, Partial<Record<LanguageCode, number>>>();
-  const entries = new Map<string, Entry>();
-  for (const raw of rows) {
-    if (!Array.isArray(raw) || raw.length !== ROW_LENGTH) return undefined;
-    const row = raw as Row;
-    const [id, size, mtime, ctime, ino, title, level, country, region, date, publisher, source] = row;
-    const [language, languages, contentHash, taxonomyVersion, bodyEdited, encoding, hint, pages, themes] = row.slice(12) as [
-      number, number, string, number, 0 | 1, number, number, number[] | null, number[],
-    ];
-    if (typeof id !== 'string' || !Array.isArray(themes) || themes.length % THEME_FIELDS !== 0) return undefined;
-    const meta: DocumentMeta = {};
-    if (title !== null) meta.title = title;
-    if (level !== -1) meta.level = str(level) as Level;
-    if (country !== -1) meta.country = str(country)!.split(';');
-    if (region !== -1) meta.region = str(region)!;
-    if (date !== null) meta.date = date;
-    if (publisher !== -1) meta.publisher = str(publisher)!;
-    if (source !== null) meta.source = source;
-    let langs = languagesOf.get(languages);
-    if (langs === undefined) {
-      langs = JSON.parse(str(languages) ?? '{}') as Partial<Record<LanguageCode, number>>;
-      languagesOf.set(languages, langs);
-    }
-    const summaryThemes: DocumentSummary['themes'] = [];
-    for (let k = 0; k < themes.length; k += THEME_FIELDS) {
-      const [theme, score, passage, start, end, evidenceScore, page] = themes.slice(k, k + THEME_FIELDS) as number[];
-      const evidence = passage === -1 ? undefined : { passage: passage!, start: start!, end: end!, score: evidenceScore!, ...(page === -1 ? {} : { page: page! }) };
-      summaryThemes.push({ id: str(theme!)!, score: score!, ...(evidence ? { evidence } : {}) });
-    }
-    const summary: DocumentSummary = {
-      id,
-      meta,
-      language: str(language) as LanguageCode,
-      languages: langs,
-      contentHash,
-      taxonomyVersion: str(taxonomyVersion)!,
-      bodyEdited: bodyEdited === 1,
-      encoding: str(encoding)!,
-      ...(hint === -1 ? {} : { languageHint: str(hint)! }),
-      ...(pages === null ? {} : { pages }),
-      themes: summaryThemes,
-    };
-    entries.set(`${id}.md`, { key: { size, mtime, ctime, ino }, summary });
-  }
-  return entries;
+// Straight from a row to what the comparisons need: no summary in between, and a theme's evidence
+// made only when asked (outputs cite one passage per cell; 100,000 documents have 600,000 themes).
+function decodeCompared(table: StringTable, row: Row, path: string, countries: Map<number, string[]>): IndexedComparison {
+  const themes: ComparedDocument['themes'] = [];
+  const raw = row[20];
+  for (let k = 0; k < raw.length; k += THEME_FIELDS) themes.push(new IndexedHit(table.get(raw[k]!)!, raw[k + 1]!, raw[k + 2] === 1));
+  const document: ComparedDocument = { id: row[0], meta: metaOf(table, row, countries), language: table.get(row[12]) as LanguageCode, contentHash: row[14], path, themes };
+  return { document, taxonomyVersion: table.get(row[15])!, bodyEdited: row[16] === 1, path };
 }
 
-async function readIndex(file: string, corpus: string): Promise<{ written: number; entries: Map<string, Entry> } | undefined> {
+/** A theme of an indexed document: its evidence, when it has some, is a placeholder filled from the file when an output cites it. */
+class IndexedHit {
+  constructor(
+    readonly id: string,
+    readonly score: number,
+    private readonly cited: boolean,
+  ) {}
+
+  get evidence(): Evidence | undefined {
+    return this.cited ? pendingPassage() : undefined;
+  }
+}
+
+/** Evidence still to read from the file: the theme's strongest passage (passage -1: offsets unknown yet). */
+export function pendingPassage(): Evidence {
+  return { text: '', terms: [], start: -1, end: -1, passage: -1, score: -1 };
+}
+
+function metaOf(table: StringTable, row: Row, countries?: Map<number, string[]>): DocumentMeta {
+  const [, , , , , title, level, country, region, date, publisher, source] = row;
+  const meta: DocumentMeta = {};
+  if (title !== null) meta.title = title;
+  if (level !== -1) meta.level = table.get(level) as Level;
+  if (country !== -1) {
+    // Documents of one country share its list (when the caller keeps them): never changed once read.
+    let list = countries?.get(country);
+    if (list === undefined) {
+      list = table.get(country)!.split(';');
+      countries?.set(country, list);
+    }
+    meta.country = list;
+  }
+  if (region !== -1) meta.region = table.get(region)!;
+  if (date !== null) meta.date = date;
+  if (publisher !== -1) meta.publisher = table.get(publisher)!;
+  if (source !== null) meta.source = source;
+  return meta;
+}
+
+function languagesOf(table: StringTable, pairs: number[]): Partial<Record<LanguageCode, number>> {
+  const languages: Partial<Record<LanguageCode, number>> = {};
+  for (let k = 0; k < pairs.length; k += 2) languages[table.get(pairs[k]!) as LanguageCode] = pairs[k + 1]!;
+  return languages;
+}
+
+// Every field of a row has the type its place says, and every string number is in the table;
+// anything else (an index written by hand, or damaged) makes the whole index unusable.
+function isRow(value: unknown, strings: number): value is Row {
+  if (!Array.isArray(value) || value.length !== ROW_LENGTH) return false;
+  const textOrNull = (v: unknown) => v === null || typeof v === 'string';
+  const ref = (v: unknown) => Number.isInteger(v) && (v as number) >= -1 && (v as number) < strings;
+  const [id, size, mtime, ctime, ino, title, level, country, region, date, publisher, source, language, languages, hash, version, edited, encoding, hint, pages, themes] = value as unknown[];
+  if (typeof id !== 'string' || ![size, mtime, ctime, ino].every((n) => typeof n === 'number')) return false;
+  if (![title, date, source].every(textOrNull) || ![level, country, region, publisher, hint].every(ref)) return false;
+  if (![language, version, encoding].every((v) => ref(v) && v !== -1) || typeof hash !== 'string' || (edited !== 0 && edited !== 1)) return false;
+  if (!Array.isArray(languages) || languages.length % 2 !== 0 || !languages.every((v, k) => (k % 2 === 0 ? ref(v) && v !== -1 : typeof v === 'number'))) return false;
+  if (pages !== null && !(Array.isArray(pages) && pages.every((n) => typeof n === 'number'))) return false;
+  if (!Array.isArray(themes) || themes.length % THEME_FIELDS !== 0 || !themes.every((n) => typeof n === 'number')) return false;
+  for (let k = 0; k < themes.length; k += THEME_FIELDS) if (!ref(themes[k]) || themes[k] === -1 || (themes[k + 2] !== 0 && themes[k + 2] !== 1)) return false;
+  return true;
+}
+
+async function readIndex(file: string, corpus: string): Promise<{ written: number; table: StringTable; entries: Map<string, Row> } | undefined> {
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as IndexFile;
-    if (data.format !== FORMAT || data.corpus !== corpus || !Array.isArray(data.strings) || !Array.isArray(data.rows)) return undefined;
-    const entries = decodeRows(data.strings, data.rows);
-    return entries && typeof data.written === 'number' ? { written: data.written, entries } : undefined;
+    if (data.format !== FORMAT || data.corpus !== corpus || typeof data.written !== 'number') return undefined;
+    if (!Array.isArray(data.strings) || !data.strings.every((v) => typeof v === 'string') || !Array.isArray(data.rows)) return undefined;
+    const entries = new Map<string, Row>();
+    for (const row of data.rows) {
+      if (!isRow(row, data.strings.length)) return undefined;
+      entries.set(`${row[0]}.md`, row);
+    }
+    return { written: data.written, table: new StringTable(data.strings), entries };
   } catch {
     return undefined;
   }
 }
 
-async function writeIndex(file: string, corpus: string, entries: Map<string, Entry>): Promise<void> {
+/** Rows written per piece: the index file is written in pieces, never held whole as one string. */
+const ROWS_PER_PIECE = 2000;
+
+// The rows are written first and the string table last (recorded rows add strings to it). Without
+// recorded rows the table is compacted to the strings the rows use; with them, it is written as
+// it is (the rows in the spill file refer to it), strings of replaced rows included.
+async function writeIndex(file: string, corpus: string, table: StringTable, entries: Map<string, Row>, spill: RowSpill | undefined): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
   try {
+    if (spill !== undefined && !spill.flush()) throw new Error('the recorded rows could not be kept');
     await mkdir(join(file, '..'), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
     const written = Date.now();
-    const { strings, rows } = encodeRows(entries);
-    const index: IndexFile = { format: FORMAT, corpus, written, strings, rows };
-    await writeFile(temp, JSON.stringify(index));
+    const names = [...entries.keys()].sort();
+    const recorded = spill?.count ?? 0;
+    const fresh = recorded > 0 ? table : new StringTable();
+    const map = recorded > 0 ? (n: number) => n : (n: number) => fresh.intern(table.get(n));
+    const handle = await open(temp, 'w');
+    try {
+      await handle.write(`{"format":${FORMAT},"corpus":${JSON.stringify(corpus)},"written":${written},"rows":[`);
+      for (let at = 0; at < names.length; at += ROWS_PER_PIECE) {
+        const piece = names.slice(at, at + ROWS_PER_PIECE).map((name) => remap(entries.get(name)!, map));
+        await handle.write(`${at === 0 ? '' : ','}${JSON.stringify(piece).slice(1, -1)}`);
+      }
+      if (recorded > 0) {
+        if (names.length > 0) await handle.write(',');
+        for await (const chunk of createReadStream(spill!.path)) await handle.write(chunk as Buffer);
+      }
+      await handle.write(`],"strings":${JSON.stringify(fresh.strings)}}\n`);
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
   } catch {
     // The index is a cache: without it the next run reads the files again.
+    await unlink(temp).catch(() => undefined);
   }
+}
+
+// A row with its string numbers mapped into another table.
+function remap(row: Row, map: (at: number) => number): Row {
+  const themes = [...row[20]];
+  for (let k = 0; k < themes.length; k += THEME_FIELDS) themes[k] = map(themes[k]!);
+  const languages = row[13].map((v, k) => (k % 2 === 0 ? map(v) : v));
+  return [
+    row[0], row[1], row[2], row[3], row[4], row[5], map(row[6]), map(row[7]), map(row[8]), row[9], map(row[10]), row[11],
+    map(row[12]), languages, row[14], map(row[15]), row[16], map(row[17]), map(row[18]), row[19], themes,
+  ];
 }
