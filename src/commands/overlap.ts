@@ -13,7 +13,7 @@ export function overlapCommand(context: CommandContext): Command {
   return withCompareOptions(command, 'overlap').action(async (options: Record<string, unknown>) => {
     const { format, settings, corpus } = await loadComparison(options, context, 'overlap');
     const theme = typeof options['theme'] === 'string' ? parseTheme(options['theme'], corpus.themes, '--theme') : undefined;
-    const coverage = buildCorpusCoverage(corpus, settings);
+    const coverage = buildCorpusCoverage(corpus, settings, theme);
     const overlap = buildOverlap(coverage, theme);
     await completeOutputEvidence(corpus, coverage, { evidence: settings.evidence, format, overlap });
     await emit(context, { kind: 'overlap', overlap, scope: buildScope(corpus, settings) }, format);

@@ -17,7 +17,7 @@ export function reportCommand(context: CommandContext): Command {
   return withCompareOptions(command, 'report', 'html').action(async (options: Record<string, unknown>) => {
     const { format, settings, corpus } = await loadComparison(options, context, 'report');
     const theme = typeof options['theme'] === 'string' ? parseTheme(options['theme'], corpus.themes, '--theme') : undefined;
-    const coverage = buildCorpusCoverage(corpus, settings);
+    const coverage = buildCorpusCoverage(corpus, settings, theme);
     const gaps = await buildMarkedGaps(corpus, settings, coverage, options['competence'] as string | undefined);
     // The page always carries the evidence behind each cell: a report must be explainable without the tool.
     const scope = buildScope(corpus, { ...settings, evidence: settings.evidence || format === 'html' }, gaps.competenceVersion);

@@ -38,7 +38,7 @@ export function groupDocuments(documents: ComparedDocument[], by: GroupBy): Grou
     }
   }
   const levelRank = new Map(documents.map((d) => [d.id, rankLevel(d.meta.level)]));
-  const widest = (ids: string[]): number => Math.min(...ids.map((id) => levelRank.get(id) ?? LEVELS.length));
+  const widest = (ids: string[]): number => ids.reduce((rank, id) => Math.min(rank, levelRank.get(id) ?? LEVELS.length), LEVELS.length);
   return [...groups.entries()]
     .map(([key, ids]) => ({ key, documents: [...new Set(ids)].sort(), rank: widest(ids) }))
     .sort((a, b) => compareGroups(a, b, by))

@@ -3,8 +3,8 @@ import { buildCoverage, buildGaps } from '../core/compare.js';
 import { filterDocuments } from '../core/filter.js';
 import { buildManifest } from '../core/manifest.js';
 import type { CorpusError } from '../errors.js';
-import type { AnalysisScope, CellEvidence, ComparedDocument, CoverageMatrix, DocumentFilter, Evidence, GapReport, GroupBy, StoredDocument, ThemeId } from '../model.js';
-import { loadCorpusIndex, type IndexedDocument, type IndexedEvidence } from '../io/corpus-index.js';
+import type { AnalysisScope, CellEvidence, ComparedDocument, CoverageMatrix, DocumentFilter, Evidence, GapReport, GroupBy, StoredDocument, StoredEvidence, ThemeId } from '../model.js';
+import { openCorpusIndex } from '../io/corpus-index.js';
 import { readStoredFile } from '../io/corpus-store.js';
 import { readToolVersion } from '../io/package-info.js';
 import { toCompared, viewDocuments } from './corpus.js';
@@ -55,13 +55,14 @@ export async function loadComparedCorpus(
 // (evidence text and terms are read later, for the passages an output cites); stale ones are read
 // and analysed one at a time, keeping only their summary.
 async function loadIndexedCorpus(dir: string, filters: DocumentFilter[], source: TaxonomySource, cacheDir?: string): Promise<ComparedCorpus> {
-  const index = await loadCorpusIndex(dir, cacheDir);
+  const index = await openCorpusIndex(dir, cacheDir);
+  await index.save();
   const version = source.version;
   const documents: ComparedDocument[] = [];
   let stale = 0;
-  for (const d of index.documents) {
+  for (const d of index.eachCompared()) {
     if (d.taxonomyVersion === version && !d.bodyEdited) {
-      documents.push(fromSummary(d));
+      documents.push(d.document);
       continue;
     }
     stale += 1;
@@ -74,17 +75,6 @@ async function loadIndexedCorpus(dir: string, filters: DocumentFilter[], source:
     taxonomyVersion: version,
     problems: index.problems,
     stale,
-  };
-}
-
-function fromSummary(d: IndexedDocument): ComparedDocument {
-  return {
-    id: d.id,
-    meta: d.meta,
-    language: d.language,
-    contentHash: d.contentHash,
-    path: d.path,
-    themes: d.themes.map((t) => ({ id: t.id, score: t.score, ...(t.evidence ? { evidence: pendingEvidence(t.evidence, []) } : {}) })),
   };
 }
 
@@ -114,9 +104,11 @@ export function buildScope(corpus: ComparedCorpus, settings: CompareSettings, co
   return { manifest, documents: corpus.documents, evidence: settings.evidence };
 }
 
-/** Returns the theme × group coverage of the corpus for the settings. */
-export function buildCorpusCoverage(corpus: ComparedCorpus, settings: CompareSettings): CoverageMatrix {
-  return buildCoverage(corpus.documents, corpus.themes, settings.by, settings.minDocs, settings.minScore);
+/** Returns the theme × group coverage of the corpus for the settings; every passage is kept for `passagesOf`, the strongest elsewhere. */
+export function buildCorpusCoverage(corpus: ComparedCorpus, settings: CompareSettings, passagesOf?: ThemeId): CoverageMatrix {
+  // Outputs cite the strongest passage of a cell; only `overlap --theme` lists every passage of its theme.
+  const evidence = passagesOf === undefined ? 'strongest' : { theme: passagesOf };
+  return buildCoverage(corpus.documents, corpus.themes, settings.by, settings.minDocs, settings.minScore, evidence);
 }
 
 /** Returns the gaps of a coverage, each marked with the competence data (the shipped file, or `competenceFile`). */
@@ -155,16 +147,39 @@ export async function completeEvidence(documents: ComparedDocument[], cited: Cit
   for (const { theme, evidence: e } of pending) {
     const doc = stored.get(e.document);
     if (doc === undefined) continue;
-    e.text = doc.body.slice(e.start, e.end);
-    if (e.terms.length === 0) {
-      const passage = doc.themes.find((t) => t.id === theme)?.evidence.find((p) => p.start === e.start && p.end === e.end);
-      e.terms = passage?.terms ?? [];
+    const passages = doc.themes.find((t) => t.id === theme)?.evidence ?? [];
+    if (e.passage === -1) {
+      // From the index, the offsets too are still to read: the cited passage is the theme's strongest.
+      const strongest = passages[0];
+      if (strongest !== undefined) fillEvidence(e, doc.body.slice(strongest.start, strongest.end), strongest.terms, strongest);
+      continue;
     }
+    // Analysed in memory (stale): offsets and terms are the new analysis's, the text is the body's.
+    const same = passages.find((p) => p.start === e.start && p.end === e.end);
+    e.text = doc.body.slice(e.start, e.end);
+    if (e.terms.length === 0) e.terms = same?.terms ?? [];
   }
 }
 
+// Sets every field of cited evidence, keys in the order a complete one has them (page before document).
+function fillEvidence(e: CellEvidence, text: string, terms: string[], passage: StoredEvidence): void {
+  const { document, title } = e;
+  for (const key of Object.keys(e)) delete (e as unknown as Record<string, unknown>)[key];
+  Object.assign(e, {
+    text,
+    terms,
+    start: passage.start,
+    end: passage.end,
+    passage: passage.passage,
+    score: passage.score,
+    ...(passage.page === undefined ? {} : { page: passage.page }),
+    document,
+    ...(title === undefined ? {} : { title }),
+  });
+}
+
 // Evidence whose text is still to be read from the body (keys in the order storedView gives them).
-function pendingEvidence(e: IndexedEvidence, terms: string[]): Evidence {
+function pendingEvidence(e: Omit<Evidence, 'text' | 'terms'>, terms: string[]): Evidence {
   return {
     text: '',
     terms,

@@ -150,3 +150,34 @@ describe('coverage check against a baseline', () => {
     expect(checkCoverage(coverage, ['skills'], findLost(coverage, { by: 'level', covered: [{ group: 'regional', themes: ['mobility'] }] })).passed).toBe(true);
   });
 });
+
+describe('large cells', () => {
+  // Cells of 64 documents or more are ordered by bucketing scores: the order must be the plain one.
+  const scores = [1, 0.999, 0.9995, 0.5, 0.5, 0.123456, 0.0004, 0, 1.2, 0.81, 0.8, 0.7999];
+  const many: ComparedDocument[] = Array.from({ length: 300 }, (_, i) => ({
+    id: `doc-${String((i * 7919) % 300).padStart(3, '0')}`,
+    meta: { level: i % 3 === 0 ? 'federal' : 'regional', country: ['BE'] },
+    language: 'nl',
+    themes: [{ id: 'data', score: scores[i % scores.length]!, ...(i % 4 === 0 ? {} : { evidence: { text: 't', terms: [], start: 0, end: 1, passage: i, score: 0.5 } }) }],
+  }));
+
+  it('lists a cell\'s documents strongest first, ties by id, and cites the strongest with evidence', () => {
+    const coverage = buildCoverage(many, ['data'], 'level', 1, 0, 'strongest');
+    coverage.groups.forEach((group, g) => {
+      const members = many.filter((d) => d.meta.level === group.key);
+      const expected = [...members].sort((a, b) => b.themes[0]!.score - a.themes[0]!.score || (a.id < b.id ? -1 : 1));
+      const cell = coverage.cells[0]![g]!;
+      expect(cell.documents).toEqual(expected.map((d) => d.id));
+      expect(cell.score).toBe(expected[0]!.themes[0]!.score);
+      const cited = expected.find((d) => d.themes[0]!.evidence)!;
+      expect(cell.evidence).toHaveLength(1);
+      expect(cell.evidence[0]!.document).toBe(cited.id);
+    });
+  });
+
+  it('keeps every passage of the theme asked for, in the same order', () => {
+    const coverage = buildCoverage(many, ['data'], 'level', 1, 0, { theme: 'data' });
+    const cell = coverage.cells[0]![0]!;
+    expect(cell.evidence.map((e) => e.document)).toEqual(cell.documents.filter((id) => many.find((d) => d.id === id)!.themes[0]!.evidence));
+  });
+});
