@@ -67,6 +67,12 @@ export function metaOverridesOf(options: Record<string, unknown>): MetaOverrides
 
 /** Renders a report to stdout in the requested format (its renderer loaded on demand). */
 export async function emit(context: CommandContext, report: Report, format: string): Promise<void> {
+  if (format === 'json') {
+    // JSON comes in pieces: a long ingest report is never held whole.
+    const { renderJsonPieces } = await import('../render/json.js');
+    for (const piece of renderJsonPieces(report)) context.out(piece);
+    return;
+  }
   const render = await loadRenderer(format, report.kind);
   context.out(render(report, { color: context.color && format === 'table', width: context.width }));
 }

@@ -5,7 +5,30 @@ import type { Report } from './index.js';
 
 /** Returns the report as pretty-printed JSON, always valid, ending with a newline. */
 export function renderJson(report: Report): string {
-  return `${stringifyJsonSafe(toJson(report), 2)}\n`;
+  return [...renderJsonPieces(report)].join('');
+}
+
+/** Results per piece of a long ingest report. */
+const RESULTS_PER_PIECE = 1000;
+
+/**
+ * Returns renderJson(report) in pieces: an ingest of 100,000 inputs is written a thousand results
+ * at a time, never held as one string; other reports come whole.
+ */
+export function* renderJsonPieces(report: Report): Iterable<string> {
+  if (report.kind !== 'ingest' || report.results.length <= RESULTS_PER_PIECE) {
+    yield `${stringifyJsonSafe(toJson(report), 2)}\n`;
+    return;
+  }
+  // What JSON.stringify(value, null, 2) writes, one result at a time (each indented two levels).
+  const nested = (value: unknown, depth: number) => stringifyJsonSafe(value, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  yield `{\n  "dryRun": ${report.dryRun},\n  "results": [\n`;
+  const { results } = report;
+  for (let at = 0; at < results.length; at += RESULTS_PER_PIECE) {
+    const piece = results.slice(at, at + RESULTS_PER_PIECE).map((r) => `    ${nested(r, 2)}`);
+    yield `${piece.join(',\n')}${at + RESULTS_PER_PIECE < results.length ? ',\n' : '\n'}`;
+  }
+  yield `  ]${report.skipped ? `,\n  "skipped": ${nested(report.skipped, 1)}` : ''}\n}\n`;
 }
 
 function toJson(report: Report): unknown {
