@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { suggestionFlags } from '../core/suggest.js';
 import { EXIT, formatMessage, UsageError } from '../errors.js';
 import { indexFolder } from '../io/corpus-index.js';
+import { boundHeapGrowth } from '../io/heap.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { AUTO_JOBS_MIN, ingestPaths, type IngestReport } from '../workflows/ingest.js';
 import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, withMetaFlags, writeOptionsOf, type CommandContext } from './context.js';
@@ -23,6 +24,7 @@ export function ingestCommand(context: CommandContext): Command {
     if (id !== undefined && paths.length !== 1) throw new UsageError('--id needs exactly one input');
     const writing = writeOptionsOf(options, context);
     const jobs = parseJobs(String(options['jobs']));
+    boundHeapGrowth();
     const progress = startProgress(context.progress);
     const report = await ingestPaths(paths, {
       ...writing,

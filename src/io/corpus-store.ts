@@ -106,9 +106,13 @@ export function tempFileWriter(name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+// Temporary names differ within a process by a counter from a random start (random bytes per file cost more than the write).
+let tempSerial = randomBytes(4).readUInt32BE(0);
+
 /** Returns the path of a fresh temporary file beside `name` in the folder. */
 export function tempPathFor(dir: string, name: string): string {
-  return join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  tempSerial = (tempSerial + 1) >>> 0;
+  return join(dir, `.${name}.${process.pid}.${tempSerial.toString(16).padStart(8, '0')}.tmp`);
 }
 
 /** Returns the text of a document's corpus file; throws CorpusError when its front matter would be too large to read back. */

@@ -11,6 +11,8 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 /** Bytes read from a text file found in a folder to tell whether it is binary. */
 const SNIFF_BYTES = 8192;
 const GLOB_CHARS = /[*?[\]{}]/;
+/** Binary checks of a folder's files in flight at once. */
+const SNIFF_AHEAD = 32;
 
 /** A file found for reading (or `-` for standard input), or an argument that could not be used. */
 export interface InputRef {
@@ -110,6 +112,14 @@ async function walk(dir: string, result: CollectedInputs, seen: Set<string>, anc
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // The binary check of the folder's text files runs ahead, a few files at a time, while the
+  // entries are taken in order (a folder of 100,000 files would otherwise wait on each in turn).
+  const sniffs = new Sniffer();
+  for (const entry of entries) {
+    if (entry.isFile() && !entry.name.startsWith('.') && sniffs.wants(entry.name) && (!glob || glob.matches(relative(glob.base, join(dir, entry.name))))) {
+      sniffs.add(join(dir, entry.name));
+    }
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const rel = glob ? relative(glob.base, path) : '';
@@ -121,34 +131,84 @@ async function walk(dir: string, result: CollectedInputs, seen: Set<string>, anc
       }
       continue;
     }
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      if (!glob || glob.matches(rel)) result.skipped.push({ source: path, reason: describeFsError(error) });
-      continue;
+    // Plain files and folders are known from the listing; links (and the rest) are looked at.
+    let kind: 'file' | 'folder' | 'other';
+    let linked = false;
+    if (entry.isFile()) kind = 'file';
+    else if (entry.isDirectory()) kind = 'folder';
+    else {
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        if (!glob || glob.matches(rel)) result.skipped.push({ source: path, reason: describeFsError(error) });
+        continue;
+      }
+      kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+      linked = true;
     }
-    if (info.isDirectory()) {
+    if (kind === 'folder') {
       await walk(path, result, seen, inside, glob);
     } else if (!glob || glob.matches(rel)) {
       if (glob) glob.found += 1;
       // Pipes, sockets and devices are never documents (opening a pipe would wait for a writer).
-      if (info.isFile()) await addWalkedFile(path, entry.name, result, seen);
+      if (kind === 'file') await addWalkedFile(path, entry.name, result, seen, linked ? undefined : join(real, entry.name), sniffs);
       else result.skipped.push({ source: path, reason: 'not a regular file' });
     }
   }
 }
 
-async function addWalkedFile(path: string, name: string, result: CollectedInputs, seen: Set<string>): Promise<void> {
+/** The binary checks of one folder's text files: started ahead of their turn, at most SNIFF_AHEAD not yet taken. */
+class Sniffer {
+  private readonly heads = new Map<string, Promise<Uint8Array>>();
+  private readonly queue: string[] = [];
+
+  /** True for the files whose first bytes decide whether they are read (text and HTML). */
+  wants(name: string): boolean {
+    const format = formatOfExtension(extname(name));
+    return format === 'text' || format === 'html';
+  }
+
+  add(path: string): void {
+    this.queue.push(path);
+    this.next();
+  }
+
+  /** Returns the first bytes of a file given to `add` (or reads them now for another). */
+  head(path: string): Promise<Uint8Array> {
+    const started = this.heads.get(path);
+    if (started === undefined) {
+      // Not started yet (the walk caught up): read it now, and never start it later.
+      this.taken.add(path);
+      return readHead(path);
+    }
+    this.heads.delete(path);
+    this.next();
+    return started;
+  }
+
+  private readonly taken = new Set<string>();
+  private position = 0;
+
+  private next(): void {
+    while (this.heads.size < SNIFF_AHEAD && this.position < this.queue.length) {
+      const path = this.queue[this.position++]!;
+      if (!this.taken.delete(path)) this.heads.set(path, readHead(path));
+    }
+  }
+}
+
+async function addWalkedFile(path: string, name: string, result: CollectedInputs, seen: Set<string>, knownReal?: string, sniffs?: Sniffer): Promise<void> {
   const format = formatOfExtension(extname(name));
   if (format === undefined) {
     result.skipped.push({ source: path, reason: `not a document type (${extname(name) || 'no extension'})` });
     return;
   }
-  const realFile = await realpath(path).catch(() => path);
+  // A file that is not a link is where its folder really is: no need to ask the system.
+  const realFile = knownReal ?? (await realpath(path).catch(() => path));
   if (seen.has(realFile)) return;
   seen.add(realFile);
-  if ((format === 'text' || format === 'html') && looksBinary(await readHead(path))) {
+  if ((format === 'text' || format === 'html') && looksBinary(await (sniffs ? sniffs.head(path) : readHead(path)))) {
     result.skipped.push({ source: path, reason: 'binary file' });
     return;
   }
@@ -200,17 +260,21 @@ function openForReading(path: string): Promise<FileHandle> {
   return open(path, constants.O_RDONLY | constants.O_NONBLOCK);
 }
 
-// A file that grows after its size was checked is still read no further than the limit.
+// A file that grows after its size was checked is still read no further than the limit. The first
+// read asks for one byte more than the size: getting fewer means the end was reached, without a
+// second read (and a second buffer) to find it.
 async function readBounded(handle: FileHandle, size: number, source: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const buffer = Buffer.alloc(Math.min(Math.max(size - total, 64 * 1024), MAX_INPUT_BYTES + 1 - total));
+    const wanted = total === 0 ? size + 1 : 64 * 1024;
+    const buffer = Buffer.alloc(Math.min(wanted, MAX_INPUT_BYTES + 1 - total));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, total);
     if (bytesRead === 0) break;
     chunks.push(buffer.subarray(0, bytesRead));
     total += bytesRead;
     if (total > MAX_INPUT_BYTES) throw new InputError(source, `file grew past the ${formatBytes(MAX_INPUT_BYTES)} limit while it was read`);
+    if (bytesRead < buffer.length) break;
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }

@@ -1,17 +1,17 @@
 // ingest: inputs → parsed documents → analysis → the corpus, one document at a time, a bad one never stopping the rest.
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
 import { AipolicyError, CorpusError, CorpusWriteError, formatMessage } from '../errors.js';
-import type { IngestResult } from '../model.js';
-import { openCorpusIndex, type CorpusIndex, type IndexedDocument } from '../io/corpus-index.js';
+import type { IngestResult, IngestStatus, LanguageCode, MetaSuggestion, ThemeId } from '../model.js';
+import { openCorpusIndex, type CorpusIndex } from '../io/corpus-index.js';
 import { withCorpusLock, type LockOwner } from '../io/corpus-lock.js';
 import { CorpusWriter, removeLeftoverTemps, WriteStoppedError } from '../io/corpus-store.js';
 import type { WriteFaults } from '../io/fault.js';
 import { collectInputs, readInput, type InputRef, type SkippedInput } from '../io/read-input.js';
 import { sameDocumentKey, type Prepared } from './prepare-input.js';
-import { inThread, workerPool } from './preparers.js';
+import { threadPool } from './preparers.js';
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -54,7 +54,7 @@ export interface IngestReport {
 export async function ingestPaths(args: string[], options: IngestOptions): Promise<IngestReport> {
   const { inputs, skipped } = await collectInputs(args);
   const run = async (): Promise<IngestReport> => {
-    const existing = await openExisting(options.corpus, options.cacheDir);
+    const existing = await openExisting(options.corpus, options.cacheDir, options.dryRun);
     const results = await ingestInputs(inputs, existing, options);
     if (!options.dryRun) await existing.index?.save();
     return { results, skipped, corpusProblems: existing.problems };
@@ -91,28 +91,38 @@ interface InFlight {
   prepared: Promise<Prepared>;
 }
 
-/** A stored text by its hash, and whether its write succeeded (a later copy is its duplicate only then). */
-interface Twin {
-  id: string;
-  written: Promise<boolean>;
+/** The key stored texts are known by: 128 bits of their hash as 16 one-byte characters (a fifth of the memory of the whole hash, for each document). */
+function textKey(contentHash: string): string {
+  return Buffer.from(contentHash.slice(7, 39), 'hex').toString('latin1');
 }
 
 async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, options: IngestOptions): Promise<IngestResult[]> {
   const version = options.lexicon.taxonomy.version;
-  const byHash = new Map<string, Twin>();
+  // Stored texts by key, and, for those being written, whether the write succeeds (a later copy is a duplicate only then).
+  const byHash = new Map<string, string>();
+  const writing = new Map<string, Promise<boolean>>();
   const current = new Map<string, string>();
-  for (const doc of existing.documents.values()) {
-    byHash.set(doc.contentHash, { id: doc.id, written: Promise.resolve(true) });
+  for (const doc of existing.index?.each() ?? []) {
+    byHash.set(textKey(doc.contentHash), doc.id);
     if (doc.taxonomyVersion === version && !doc.bodyEdited) current.set(doc.id, sameDocumentKey(doc));
   }
   const jobs = jobCount(options.jobs ?? 1, inputs.length);
   const settings = { corpus: options.corpus, overrides: options.overrides, dryRun: options.dryRun, ...(options.id === undefined ? {} : { id: options.id }) };
   const preparerOptions = { lexicon: options.lexicon, taxonomyDir: options.taxonomyDir, settings, current };
-  const preparer = jobs > 1 ? await workerPool(jobs, preparerOptions) : inThread(preparerOptions);
+  const preparer = await threadPool(jobs, preparerOptions);
   const writer = options.dryRun ? undefined : new CorpusWriter(options.corpus, { faults: options.faults });
   const results = new Array<IngestResult | undefined>(inputs.length);
   const writes: Array<Promise<void>> = [];
   const claimed = new Map<string, string>();
+  // Theme lists repeat from document to document: results share one array per list.
+  const themeLists = new Map<string, string[]>();
+  const shared = (themes: string[]): string[] => {
+    const key = themes.join(' ');
+    const known = themeLists.get(key);
+    if (known) return known;
+    themeLists.set(key, themes);
+    return themes;
+  };
   const queue: InFlight[] = [];
   let committed = 0;
   // The first input whose write found the corpus unwritable: every input after it is reported as not stored.
@@ -123,39 +133,35 @@ async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, option
     const prepared = await item.prepared;
     options.onProgress?.(committed++, inputs.length);
     if (writer?.isStopped) {
-      results[at] = { source: input.source, status: 'failed', error: STOPPED };
+      results[at] = failedResult(input.source, STOPPED);
       return;
     }
     if (prepared.kind === 'failed') {
-      results[at] = { source: input.source, status: 'failed', error: prepared.message };
+      results[at] = failedResult(input.source, prepared.message);
       return;
     }
     const earlier = claimed.get(prepared.id);
     if (earlier !== undefined) {
       const message = `id "${prepared.id}" is already taken by ${earlier} in this run: give one of them an "id:" in its front matter`;
-      results[at] = { source: input.source, status: 'failed', error: message };
+      results[at] = failedResult(input.source, message);
       return;
     }
     claimed.set(prepared.id, input.source);
-    const base = {
-      source: input.source,
-      id: prepared.id,
-      ...(prepared.missing ? { missing: prepared.missing } : {}),
-      ...(prepared.suggestion ? { suggestion: prepared.suggestion } : {}),
-    };
-    const previous = existing.documents.get(prepared.id);
+    const base = { source: input.source, id: prepared.id, missing: prepared.missing, suggestion: prepared.suggestion };
+    const previous = existing.index?.get(prepared.id);
     if (previous && prepared.unchanged) {
-      results[at] = { ...base, status: 'unchanged', language: previous.language, themes: previous.themes.map((t) => t.id) };
+      results[at] = makeResult(base, { status: 'unchanged', language: previous.language, themes: shared(previous.themes.map((t) => t.id)) });
       return;
     }
-    const twin = byHash.get(prepared.contentHash);
-    if (twin !== undefined && twin.id !== prepared.id && (await twin.written)) {
-      results[at] = { ...base, status: 'duplicate', duplicateOf: twin.id };
+    const key = textKey(prepared.contentHash);
+    const twin = byHash.get(key);
+    if (twin !== undefined && twin !== prepared.id && (await (writing.get(key) ?? true))) {
+      results[at] = makeResult(base, { status: 'duplicate', duplicateOf: twin });
       return;
     }
-    const done: IngestResult = { ...base, status: previous ? 'updated' : 'stored', language: prepared.language!, themes: prepared.themes! };
+    const done = makeResult(base, { status: previous ? 'updated' : 'stored', language: prepared.language!, themes: shared(prepared.themes!) });
+    byHash.set(key, prepared.id);
     if (writer === undefined) {
-      byHash.set(prepared.contentHash, { id: prepared.id, written: Promise.resolve(true) });
       results[at] = done;
       return;
     }
@@ -168,12 +174,16 @@ async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, option
       (error: unknown) => {
         if (!(error instanceof CorpusError)) throw error;
         if (error instanceof CorpusWriteError && !(error instanceof WriteStoppedError)) stoppedAt = Math.min(stoppedAt, at);
-        results[at] = { source: input.source, status: 'failed', error: error instanceof WriteStoppedError ? STOPPED : error.message };
+        results[at] = failedResult(input.source, error instanceof WriteStoppedError ? STOPPED : error.message);
         return false;
       },
     );
-    byHash.set(prepared.contentHash, { id: prepared.id, written: write });
-    writes.push(write.then(() => undefined));
+    writing.set(key, write);
+    const settled = write.then((ok) => {
+      if (writing.get(key) === write) writing.delete(key);
+      if (!ok && byHash.get(key) === prepared.id) byHash.delete(key);
+    });
+    writes.push(settled);
     if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
   };
 
@@ -203,7 +213,23 @@ async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, option
   }
   options.onProgress?.(inputs.length, inputs.length);
   // A full or read-only disk fails every later write too: the run stops, and says which inputs it did not store.
-  return inputs.map((input, at) => (at <= stoppedAt && results[at]) || { source: input.source, status: 'failed', error: STOPPED });
+  return inputs.map((input, at) => (at <= stoppedAt && results[at]) || failedResult(input.source, STOPPED));
+}
+
+// Results are built field by field in one order (the order of the JSON output): objects built by
+// spreading got a hidden class each in V8, which at 100,000 inputs cost tens of megabytes.
+function makeResult(
+  base: { source: string; id: string; missing?: string[] | undefined; suggestion?: MetaSuggestion | undefined },
+  outcome: { status: IngestStatus; language?: LanguageCode; themes?: ThemeId[]; duplicateOf?: string },
+): IngestResult {
+  const result = { source: base.source, id: base.id } as IngestResult;
+  if (base.missing) result.missing = base.missing;
+  if (base.suggestion) result.suggestion = base.suggestion;
+  return Object.assign(result, outcome);
+}
+
+function failedResult(source: string, error: string): IngestResult {
+  return { source, status: 'failed', error };
 }
 
 /** Inputs from which `jobs: auto` starts worker threads: below it, starting them costs more than they save. */
@@ -214,19 +240,20 @@ function jobCount(jobs: number | 'auto', inputs: number): number {
   return Math.max(1, Math.min(wanted, inputs));
 }
 
-/** The stored documents a run compares its inputs with, from the corpus index (no bodies held). */
+/** The stored documents a run compares its inputs with: the corpus index (summaries, no bodies). */
 interface ExistingCorpus {
-  documents: Map<string, IndexedDocument>;
   problems: AipolicyError[];
   index: CorpusIndex | undefined;
 }
 
-async function openExisting(dir: string, cacheDir: string | undefined): Promise<ExistingCorpus> {
+async function openExisting(dir: string, cacheDir: string | undefined, dryRun: boolean): Promise<ExistingCorpus> {
   try {
     await stat(dir);
   } catch {
-    return { documents: new Map(), problems: [], index: undefined };
+    if (dryRun) return { problems: [], index: undefined };
+    // A new corpus starts with an empty index, which the run fills with what it stores.
+    await mkdir(dir, { recursive: true });
   }
   const index = await openCorpusIndex(dir, cacheDir);
-  return { documents: new Map(index.documents.map((d) => [d.id, d])), problems: index.problems, index };
+  return { problems: index.problems, index };
 }

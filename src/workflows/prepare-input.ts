@@ -85,17 +85,21 @@ export async function prepareInput(
       ...(suggestion ? { suggestion } : {}),
       unchanged: false,
     };
-    if (current.get(parsed.id) === sameDocumentKey(parsed)) return { ...base, unchanged: true };
+    if (current.get(parsed.id) === sameDocumentKey(parsed)) return structuredClone({ ...base, unchanged: true });
     const analysis = analyseDocument(lexicon, parsed);
     const stored = buildStoredDocument(parsed, analysis, corpusPath(settings.corpus, parsed.id));
-    return {
+    const content = settings.dryRun ? undefined : encodeStored(settings.corpus, stored);
+    // What outlives the input is copied: strings cut from its text (a title parsed from the front
+    // matter) would otherwise keep the whole text in memory for the rest of the run.
+    const kept = structuredClone({
       ...base,
       language: analysis.language,
       themes: analysis.themes.map((t) => t.id),
-      ...(settings.dryRun ? {} : { content: encodeStored(settings.corpus, stored), summary: summarize(stored, false) }),
-    };
+      ...(settings.dryRun ? {} : { summary: summarize(stored, false) }),
+    });
+    return content === undefined ? kept : { ...kept, content };
   } catch (error) {
     if (!(error instanceof AipolicyError)) throw error;
-    return { kind: 'failed', message: error.message, exitCode: error.exitCode, ...(error.file === undefined ? {} : { file: error.file }) };
+    return structuredClone({ kind: 'failed', message: error.message, exitCode: error.exitCode, ...(error.file === undefined ? {} : { file: error.file }) });
   }
 }

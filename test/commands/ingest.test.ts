@@ -107,3 +107,68 @@ describe('aipolicy ingest', () => {
     expect(run.stderr).toContain('level "province" is not one of eu, benelux, national, federal, regional, local');
   });
 });
+
+describe('aipolicy ingest with worker threads', () => {
+  const sources = join(FIXTURES, 'sources');
+  const snapshot = (corpus: string) => Object.fromEntries(corpusFiles(corpus).map((n) => [n, readFileSync(join(corpus, n), 'utf8')]));
+
+  it('stores the same files and reports the same results with --jobs 2 as in one thread, in input order', () => {
+    const one = runCli(['ingest', sources, '--corpus', join(dir, 'one'), '--format', 'json', '--jobs', '1']);
+    const two = runCli(['ingest', sources, '--corpus', join(dir, 'two'), '--format', 'json', '--jobs', '2']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(snapshot(join(dir, 'two'))).toEqual(snapshot(join(dir, 'one')));
+    const results = JSON.parse(two.stdout).results as Array<{ source: string; status: string }>;
+    expect(results.map((r) => r.source)).toEqual(readdirSync(sources).sort().map((n) => join(sources, n)));
+    expect(results.every((r) => r.status === 'stored')).toBe(true);
+    // Unchanged on a second run, decided in the threads from the corpus index.
+    const again = runCli(['ingest', sources, '--corpus', join(dir, 'two'), '--format', 'json', '--jobs', '2']);
+    expect((JSON.parse(again.stdout).results as Array<{ status: string }>).every((r) => r.status === 'unchanged')).toBe(true);
+  }, 60_000);
+
+  it('reports a bad input from a worker thread like any other, and stores the rest', () => {
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, 'a.md'), '---\nlevel: federal\ncountry: BE\n---\nDe cyberveiligheid van de overheid moet beter.\n');
+    writeFileSync(join(inputs, 'b.md'), '---\nlevel: [unclosed\n---\nText.\n');
+    writeFileSync(join(inputs, 'c.md'), '---\nlevel: federal\ncountry: BE\n---\nLes données de santé des patients.\n');
+    const run = runCli(['ingest', inputs, '--corpus', join(dir, 'corpus'), '--format', 'json', '--jobs', '3']);
+    expect(run.code).toBe(2);
+    expect((JSON.parse(run.stdout).results as Array<{ status: string }>).map((r) => r.status)).toEqual(['stored', 'failed', 'stored']);
+    expect(run.stderr).toContain(`aipolicy: ${join(inputs, 'b.md')}: `);
+  });
+
+  it('2: a --jobs that is not a number of threads', () => {
+    for (const bad of ['0', 'many', '-1', '1.5']) {
+      const run = runCli(['ingest', sources, '--corpus', join(dir, 'corpus'), '--jobs', bad]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`aipolicy: --jobs must be a number of threads from 1 to 999, or auto (got "${bad}")\n`);
+    }
+  });
+
+  it('leaves the corpus index current: overlap right after ingest answers from it', () => {
+    const corpus = join(dir, 'corpus');
+    const cache = join(dir, 'cache');
+    expect(runCli(['ingest', sources, '--corpus', corpus, '--jobs', '2'], { env: { AIPOLICY_CACHE: cache } }).code).toBe(0);
+    const [name] = readdirSync(cache).filter((n) => n.startsWith('index-'));
+    const file = join(cache, name!);
+    const index = JSON.parse(readFileSync(file, 'utf8')) as { written: number; rows: unknown[][] };
+    expect(index.rows.map((r) => `${String(r[0])}.md`)).toEqual(corpusFiles(corpus));
+    const indexed = runCli(['overlap', '--corpus', corpus, '--format', 'json'], { env: { AIPOLICY_CACHE: cache } });
+    const fresh = runCli(['overlap', '--corpus', corpus, '--format', 'json'], { env: { AIPOLICY_CACHE: join(dir, 'empty-cache') } });
+    expect(indexed.code).toBe(0);
+    expect(indexed.stdout).toBe(fresh.stdout);
+    // A score changed in the index alone (files untouched, index written long ago) shows in the
+    // output: the run answered from the index ingest left, not from the files.
+    for (const row of index.rows) {
+      const themes = row[20] as number[];
+      for (let k = 1; k < themes.length; k += 3) themes[k] = 0.777;
+    }
+    writeFileSync(file, JSON.stringify({ ...index, written: Date.now() + 60_000 }));
+    const coverage = JSON.parse(runCli(['overlap', '--corpus', corpus, '--format', 'json'], { env: { AIPOLICY_CACHE: cache } }).stdout).coverage as Array<{ cells: Array<{ score?: number }> }>;
+    const scores = coverage.flatMap((t) => t.cells.filter((c) => c.score !== undefined && c.score > 0).map((c) => c.score));
+    expect(scores.length).toBeGreaterThan(0);
+    expect(scores.every((score) => score === 0.777)).toBe(true);
+  }, 60_000);
+});
