@@ -4,7 +4,7 @@ import { suggestionFlags } from '../core/suggest.js';
 import { EXIT, formatMessage, UsageError } from '../errors.js';
 import { indexFolder } from '../io/corpus-index.js';
 import { boundHeapGrowth } from '../io/heap.js';
-import { loadLexicon } from '../workflows/lexicon.js';
+import { openTaxonomy } from '../workflows/taxonomy-source.js';
 import { AUTO_JOBS_MIN, ingestPaths, type IngestReport } from '../workflows/ingest.js';
 import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, withMetaFlags, writeOptionsOf, type CommandContext } from './context.js';
 import { startProgress } from './progress.js';
@@ -29,7 +29,7 @@ export function ingestCommand(context: CommandContext): Command {
     const report = await ingestPaths(paths, {
       ...writing,
       corpus: resolveCorpus(options, context),
-      lexicon: loadLexicon(),
+      taxonomy: openTaxonomy(undefined, indexFolder(context.env)),
       overrides: metaOverridesOf(options),
       ...(id === undefined ? {} : { id }),
       dryRun: options['dryRun'] === true,

@@ -12,6 +12,15 @@ export function hashText(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
+/**
+ * Returns the key that decides whether an input is the same as its stored version: text, metadata,
+ * page offsets, encoding and language hint (a change in any of them is an update).
+ */
+export function sameDocumentKey(doc: Pick<ParsedDocument, 'contentHash' | 'meta' | 'pages' | 'encoding' | 'languageHint'>): string {
+  const data = JSON.stringify([doc.contentHash, doc.meta, doc.pages ?? null, doc.encoding, doc.languageHint ?? null]);
+  return createHash('sha256').update(data).digest('base64');
+}
+
 /** Returns the stored form of a document: metadata, analysis summary with evidence offsets, body. */
 export function buildStoredDocument(parsed: ParsedDocument, analysis: DocumentAnalysis, path: string): StoredDocument {
   const themes: StoredTheme[] = analysis.themes.map((hit) => ({

@@ -1,7 +1,6 @@
 // ingest: inputs → parsed documents → analysis → the corpus, one document at a time, a bad one never stopping the rest.
 import { mkdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
 import { AipolicyError, CorpusError, CorpusWriteError, formatMessage } from '../errors.js';
 import type { IngestResult, IngestStatus, LanguageCode, MetaSuggestion, ThemeId } from '../model.js';
@@ -10,13 +9,16 @@ import { withCorpusLock, type LockOwner } from '../io/corpus-lock.js';
 import { CorpusWriter, removeLeftoverTemps, WriteStoppedError } from '../io/corpus-store.js';
 import type { WriteFaults } from '../io/fault.js';
 import { collectInputs, readInput, type InputRef, type SkippedInput } from '../io/read-input.js';
-import { sameDocumentKey, type Prepared } from './prepare-input.js';
+import { sameDocumentKey } from '../core/record.js';
+import type { Prepared } from './prepare-input.js';
+import type { TaxonomySource } from './taxonomy-source.js';
 import { threadPool } from './preparers.js';
 
 /** Options of an ingest run. */
 export interface IngestOptions {
   corpus: string;
-  lexicon: Lexicon;
+  /** The taxonomy: its version decides what is current; its lexicon is compiled only where inputs are prepared. */
+  taxonomy: TaxonomySource;
   overrides: MetaOverrides;
   id?: string;
   dryRun: boolean;
@@ -80,7 +82,7 @@ export async function withWriteLock<T>(corpus: string, command: string, options:
 /** Inputs read ahead of the one being committed, per thread preparing them. */
 const READ_AHEAD = 8;
 /** Writes in flight (temporary files being written and synced) before the run waits for the oldest. */
-const WRITES_IN_FLIGHT = 16;
+export const WRITES_IN_FLIGHT = 16;
 /** The message of every input a stopped run did not store. */
 export const STOPPED = 'not stored: the run stopped because the corpus cannot be written';
 
@@ -97,7 +99,7 @@ function textKey(contentHash: string): string {
 }
 
 async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, options: IngestOptions): Promise<IngestResult[]> {
-  const version = options.lexicon.taxonomy.version;
+  const version = options.taxonomy.version;
   // Stored texts by key, and, for those being written, whether the write succeeds (a later copy is a duplicate only then).
   const byHash = new Map<string, string>();
   const writing = new Map<string, Promise<boolean>>();
@@ -108,7 +110,7 @@ async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, option
   }
   const jobs = jobCount(options.jobs ?? 1, inputs.length);
   const settings = { corpus: options.corpus, overrides: options.overrides, dryRun: options.dryRun, ...(options.id === undefined ? {} : { id: options.id }) };
-  const preparerOptions = { lexicon: options.lexicon, taxonomyDir: options.taxonomyDir, settings, current };
+  const preparerOptions = { taxonomy: options.taxonomy, taxonomyDir: options.taxonomyDir, settings, current };
   const preparer = await threadPool(jobs, preparerOptions);
   const writer = options.dryRun ? undefined : new CorpusWriter(options.corpus, { faults: options.faults });
   const results = new Array<IngestResult | undefined>(inputs.length);

@@ -2,14 +2,13 @@
 // analysis when the stored version is the same, analyse, encode. This is the CPU work of ingest;
 // it runs in the main thread or in a worker thread (ingest-worker.ts), so everything it returns is
 // plain data that can cross a thread boundary.
-import { createHash } from 'node:crypto';
 import { analyseDocument } from '../core/analyse.js';
 import type { Lexicon } from '../core/lexicon.js';
 import type { MetaOverrides } from '../core/meta.js';
-import { buildStoredDocument } from '../core/record.js';
+import { buildStoredDocument, sameDocumentKey } from '../core/record.js';
 import { suggestMeta } from '../core/suggest.js';
 import { AipolicyError } from '../errors.js';
-import type { LanguageCode, MetaSuggestion, ParsedDocument, ThemeId } from '../model.js';
+import type { LanguageCode, MetaSuggestion, ThemeId } from '../model.js';
 import { summarize, type DocumentSummary } from '../io/corpus-index.js';
 import { corpusPath, encodeStored } from '../io/corpus-store.js';
 import { readDocument } from '../io/read-document.js';
@@ -48,15 +47,6 @@ export interface FailedInput {
 }
 
 export type Prepared = PreparedDocument | FailedInput;
-
-/**
- * Returns the key that decides whether an input is the same as its stored version: text, metadata,
- * page offsets, encoding and language hint (a change in any of them is an update).
- */
-export function sameDocumentKey(doc: Pick<ParsedDocument, 'contentHash' | 'meta' | 'pages' | 'encoding' | 'languageHint'>): string {
-  const data = JSON.stringify([doc.contentHash, doc.meta, doc.pages ?? null, doc.encoding, doc.languageHint ?? null]);
-  return createHash('sha256').update(data).digest('base64');
-}
 
 /**
  * Returns the prepared input. `current` gives, for a stored id whose analysis is current, its

@@ -1,8 +1,8 @@
 // Who does the CPU work of ingest: the main thread itself, or a pool of worker threads (one per
 // core for large batches). Both give the same results; the pool gives them sooner.
 import { Worker } from 'node:worker_threads';
-import type { Lexicon } from '../core/lexicon.js';
-import { prepareInput, type PrepareSettings, type Prepared } from './prepare-input.js';
+import type { PrepareSettings, Prepared } from './prepare-input.js';
+import type { TaxonomySource } from './taxonomy-source.js';
 
 /** Prepares inputs, in any order; `close` ends the threads. */
 export interface Preparer {
@@ -23,18 +23,22 @@ export type WorkerReply =
   | { kind: 'done'; job: number; prepared: Prepared }
   | { kind: 'crashed'; job: number; message: string };
 
-/** What a preparer needs: the compiled lexicon (and where its taxonomy lives, for workers), the settings, the current stored keys. */
+/** What a preparer needs: the taxonomy (and where it lives, for workers), the settings, the current stored keys. */
 export interface PreparerOptions {
-  lexicon: Lexicon;
+  taxonomy: TaxonomySource;
   taxonomyDir?: string | undefined;
   settings: PrepareSettings;
   current: ReadonlyMap<string, string>;
 }
 
-/** Returns a preparer working in this thread. */
+/** Returns a preparer working in this thread (the lexicon and language models are loaded on first use). */
 export function inThread(options: PreparerOptions): Preparer {
+  const loading = Promise.all([options.taxonomy.lexicon(), import('./prepare-input.js')]);
   return {
-    prepare: (bytes, source) => prepareInput(options.lexicon, options.settings, options.current, bytes, source),
+    prepare: async (bytes, source) => {
+      const [lexicon, { prepareInput }] = await loading;
+      return prepareInput(lexicon, options.settings, options.current, bytes, source);
+    },
     close: async () => undefined,
   };
 }
@@ -83,8 +87,8 @@ export async function workerPool(count: number, options: PreparerOptions): Promi
         worker.on('message', (reply: WorkerReply) => {
           if (reply.kind === 'ready') {
             ready = true;
-            if (reply.taxonomyVersion === options.lexicon.taxonomy.version) resolve(worker);
-            else reject(new Error(`worker thread compiled taxonomy ${reply.taxonomyVersion}, expected ${options.lexicon.taxonomy.version}`));
+            if (reply.taxonomyVersion === options.taxonomy.version) resolve(worker);
+            else reject(new Error(`worker thread compiled taxonomy ${reply.taxonomyVersion}, expected ${options.taxonomy.version}`));
             return;
           }
           const pending = waiting.get(reply.job);
