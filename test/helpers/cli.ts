@@ -4,12 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const BIN = join(ROOT, 'bin', 'aipolicy.js');
 export const FIXTURES = join(ROOT, 'fixtures');
 /** The index cache of every CLI run of this test process. */
 export const TEST_CACHE = mkdtempSync(join(tmpdir(), 'aipolicy-test-cache-'));
+// Registered when a test file first imports this helper: the folder goes when that file's tests are done.
+afterAll(() => rmSync(TEST_CACHE, { recursive: true, force: true }));
 
 export interface CliRun {
   code: number;
