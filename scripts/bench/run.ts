@@ -111,7 +111,11 @@ for (const size of sizes) {
   const single = oneCoreIngest(src, oneCore);
   if (!keep) rmSync(oneCore, { recursive: true, force: true });
   const all = timed(process.execPath, [BIN, 'ingest', src, '--corpus', corpus, '--format', 'json', '--jobs', 'auto']);
-  // The index ingest left behind answers overlap and coverage; then the same with it rebuilt from the files.
+  // The index ingest left behind answers overlap and coverage; then the same with it rebuilt from the
+  // files. Files changed within 2 s of the index being written are read again by the next run (the
+  // index's racy-file rule): the first run, 2 s after ingest, reads the last files ingest wrote and
+  // saves the index; the runs after it are what a CI job sees on a corpus it did not just write.
+  spawnSync('sleep', ['2.1']);
   const overlap = timed(process.execPath, [BIN, 'overlap', '--corpus', corpus]);
   const overlapMs = median(process.execPath, [BIN, 'overlap', '--corpus', corpus], 3);
   const overlapJsonMs = median(process.execPath, [BIN, 'overlap', '--corpus', corpus, '--format', 'json'], 3);
@@ -132,6 +136,7 @@ for (const size of sizes) {
     ingestMBps: mb / all.seconds,
     ingestDocsPerSecond: size / all.seconds,
     ingestPeakMb: all.maxRssMb,
+    firstOverlapMs: 1000 * overlap.seconds,
     overlapMs,
     overlapJsonMs,
     overlapPeakMb: overlap.maxRssMb,
@@ -147,6 +152,7 @@ for (const size of sizes) {
   console.log(`  ingest, one core (--jobs 1${hasTaskset ? ', taskset -c 0' : ''}): ${fmt(single.seconds)} s = ${fmt(row.ingestOneCoreMBps)} MB/s, ${fmt(size / single.seconds, 0)} documents/s, ${fmt(row.msPerDocumentOneCore)} ms/document, peak ${fmt(single.maxRssMb, 0)} MB${target('≥ 5 MB/s on one core; peak ≤ 300 MB')}`);
   console.log(`  ingest, all ${cpus().length} cores (--jobs auto): ${fmt(all.seconds)} s = ${fmt(row.ingestMBps)} MB/s, ${fmt(row.ingestDocsPerSecond, 0)} documents/s, peak ${fmt(all.maxRssMb, 0)} MB`);
   console.log(`  overlap: ${fmt(overlapMs, 0)} ms (json ${fmt(overlapJsonMs, 0)} ms), coverage ${fmt(coverageMs, 0)} ms, peak ${fmt(overlap.maxRssMb, 0)} MB${target('≤ 1 s at 100,000')}`);
+  console.log(`  first overlap after ingest (reads again the files written in ingest's last 2 s): ${fmt(1000 * overlap.seconds, 0)} ms`);
   console.log(`  overlap with the index rebuilt from the files (a fresh clone): ${fmt(rebuilt.seconds)} s, peak ${fmt(rebuilt.maxRssMb, 0)} MB`);
   if (rg) console.log(`  matching floor, ripgrep counting the same terms in the same files: ${fmt(rg.seconds)} s (aipolicy ingest on one core takes ${fmt(single.seconds / rg.seconds, 1)}× as long)`);
   if (naive) console.log(`  naive natural tokenizer + stemmer, no cache, matching only: ${fmt(naive.seconds)} s (aipolicy ingest on one core, doing far more, takes ${fmt(single.seconds / naive.seconds, 2)}× as long)`);
