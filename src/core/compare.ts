@@ -16,7 +16,7 @@ import type {
   Strength,
   ThemeId,
 } from '../model.js';
-import { groupDocuments } from './group.js';
+import { groupDocuments, groupKeysOf } from './group.js';
 
 export { NO_VALUE, groupDocuments } from './group.js';
 
@@ -53,31 +53,32 @@ export function buildCoverage(
   const byId = new Map(documents.map((d) => [d.id, d]));
   // Placed in id order, so that sorting by score alone (a stable sort) leaves ties in id order.
   const inIdOrder = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const groupsOf = new Map<string, number[]>();
-  groups.forEach((group, g) => {
-    for (const id of group.documents) {
-      const list = groupsOf.get(id);
-      if (list) list.push(g);
-      else groupsOf.set(id, [g]);
-    }
-  });
+  const groupAt = new Map(groups.map((group, g) => [group.key, g]));
   const themeAt = new Map(themes.map((theme, t) => [theme, t]));
   const placed: Placed[][] = themes.map(() => groups.map(() => ({ docs: [], hits: [] })));
-  for (const doc of inIdOrder) {
-    const seen = new Set<ThemeId>();
+  // Which document last placed each theme, and in which group: a theme listed twice counts once
+  // (with its first entry), a group key listed twice (a country named twice) once.
+  const themeSeenBy = new Int32Array(themes.length).fill(-1);
+  const groupSeenBy = new Int32Array(groups.length).fill(-1);
+  inIdOrder.forEach((doc, d) => {
+    const inGroups: number[] = [];
+    for (const key of groupKeysOf(doc, by)) {
+      const g = groupAt.get(key)!;
+      if (groupSeenBy[g] !== d) inGroups.push(g);
+      groupSeenBy[g] = d;
+    }
     for (const hit of doc.themes) {
       const t = themeAt.get(hit.id);
-      // A theme listed twice counts once, with its first entry.
-      if (t === undefined || seen.has(hit.id)) continue;
-      seen.add(hit.id);
+      if (t === undefined || themeSeenBy[t] === d) continue;
+      themeSeenBy[t] = d;
       if (hit.score < minScore) continue;
-      for (const g of groupsOf.get(doc.id) ?? []) {
+      for (const g of inGroups) {
         const cell = placed[t]![g]!;
         cell.docs.push(doc);
         cell.hits.push(hit);
       }
     }
-  }
+  });
   const cells: CoverageCell[][] = themes.map((theme, t) => {
     const all = evidence === 'all' || (typeof evidence === 'object' && evidence.theme === theme);
     return groups.map((group, g) => buildCell(group, theme, placed[t]![g]!, minDocs, all));

@@ -67,6 +67,12 @@ export interface CorpusIndex {
   each: () => Iterable<IndexedDocument>;
   /** Every document as the comparisons see it (evidence text and terms left to read when cited), decoded one at a time. */
   eachCompared: () => Iterable<IndexedComparison>;
+  /**
+   * The same as eachCompared, letting go of each row once decoded, so that the rows and the
+   * comparisons are never all in memory together. Only once the index is saved: afterwards the
+   * index has no documents left.
+   */
+  takeCompared: () => Iterable<IndexedComparison>;
   /** The summary of one document, or undefined when the corpus has none with this id. */
   get: (id: string) => IndexedDocument | undefined;
   /** Records the summary of a file this run has just written (its times and inode are read now). */
@@ -165,18 +171,24 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined)
   // Rows a run records go to a file beside the index as they come, not into memory: a run that
   // stores 100,000 documents would otherwise hold 40 MB of rows until it saves.
   const spill = file === undefined ? undefined : new RowSpill(`${file}.${process.pid}.rows`);
-  function* eachCompared(): Iterable<IndexedComparison> {
+  function* eachCompared(release = false): Iterable<IndexedComparison> {
     const countries = new Map<number, string[]>();
     for (const name of names) {
       const row = entries.get(name);
-      if (row) yield decodeCompared(table, row, join(dir, name), countries);
+      if (row === undefined) continue;
+      if (release) entries.delete(name);
+      yield decodeCompared(table, row, join(dir, name), countries);
     }
   }
   return {
     problems,
     documents: () => [...each()],
     each,
-    eachCompared,
+    eachCompared: () => eachCompared(),
+    takeCompared: () => {
+      if (changed) throw new Error('takeCompared before the index is saved');
+      return eachCompared(true);
+    },
     get: (id) => {
       const row = entries.get(`${id}.md`);
       return row ? withPath(`${id}.md`, row) : undefined;

@@ -60,7 +60,7 @@ async function loadIndexedCorpus(dir: string, filters: DocumentFilter[], source:
   const version = source.version;
   const documents: ComparedDocument[] = [];
   let stale = 0;
-  for (const d of index.eachCompared()) {
+  for (const d of index.takeCompared()) {
     if (d.taxonomyVersion === version && !d.bodyEdited) {
       documents.push(d.document);
       continue;

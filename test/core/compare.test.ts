@@ -27,6 +27,23 @@ describe('groupDocuments', () => {
   });
 });
 
+describe('buildCoverage placing documents', () => {
+  it('counts a theme listed twice once, with its first score, and a country named twice once', () => {
+    const twice: ComparedDocument = {
+      id: 'twice',
+      meta: { level: 'national', country: ['NL', 'NL', 'BE'] },
+      language: 'nl',
+      themes: [{ id: 'data', score: 0.4 }, { id: 'data', score: 0.95 }, { id: 'skills', score: 0.9 }],
+    };
+    const coverage = buildCoverage([twice, doc('other', 'national', ['data'], ['NL'])], THEMES, 'country');
+    expect(coverage.groups.map((g) => g.key)).toEqual(['BE', 'NL']);
+    const [be, nl] = [0, 1];
+    expect(coverage.cells[0]![nl]!.documents).toEqual(['other', 'twice']);
+    expect(coverage.cells[0]![be]!).toMatchObject({ documents: ['twice'], score: 0.4 });
+    expect(coverage.cells[1]!.map((cell) => cell.documents)).toEqual([['twice'], ['twice']]);
+  });
+});
+
 describe('coverage, overlap and gaps', () => {
   const coverage = buildCoverage(docs, THEMES, 'level');
   it('counts documents per theme and group', () => {

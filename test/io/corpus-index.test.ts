@@ -130,6 +130,16 @@ describe('the corpus index', () => {
     expect((await loadCorpusIndex(corpus, cache)).documents.find((d) => d.id === doc.id)!.themes).toEqual([]);
   });
 
+  it('lets go of its rows as takeCompared hands out the comparisons, and only once it is saved', async () => {
+    const index = await openCorpusIndex(corpus, cache);
+    expect(() => [...index.takeCompared()]).toThrow(/before the index is saved/);
+    await index.save();
+    const expected = [...index.eachCompared()].map((c) => c.document.id);
+    expect(expected).toHaveLength(BASELINE.length);
+    expect([...index.takeCompared()].map((c) => c.document.id)).toEqual(expected);
+    expect(index.documents()).toEqual([]);
+  });
+
   it('works without a cache folder (every file read)', async () => {
     rmSync(cache, { recursive: true, force: true });
     expect((await loadCorpusIndex(corpus, undefined)).documents).toEqual(await fromFiles(BASELINE));
