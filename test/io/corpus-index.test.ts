@@ -140,6 +140,18 @@ describe('the corpus index', () => {
     expect(index.documents()).toEqual([]);
   });
 
+  it('is only a cache: when its folder cannot be written, every file is read and nothing fails', async () => {
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const unwritable = join(blocked, 'cache');
+    const index = await openCorpusIndex(corpus, unwritable);
+    const doc = await readStoredFile(join(corpus, BASELINE[2]!));
+    index.record({ ...summarize(doc), themes: [] });
+    await index.save();
+    expect((await loadCorpusIndex(corpus, unwritable)).documents).toEqual(await fromFiles(BASELINE));
+    expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
+  });
+
   it('works without a cache folder (every file read)', async () => {
     rmSync(cache, { recursive: true, force: true });
     expect((await loadCorpusIndex(corpus, undefined)).documents).toEqual(await fromFiles(BASELINE));
