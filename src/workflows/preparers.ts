@@ -1,6 +1,7 @@
 // Who does the CPU work of ingest: the main thread itself, or a pool of worker threads (one per
 // core for large batches). Both give the same results; the pool gives them sooner.
 import { Worker } from 'node:worker_threads';
+import type { Lexicon } from '../core/lexicon.js';
 import type { PrepareSettings, Prepared } from './prepare-input.js';
 import type { TaxonomySource } from './taxonomy-source.js';
 
@@ -33,9 +34,11 @@ export interface PreparerOptions {
 
 /** Returns a preparer working in this thread (the lexicon and language models are loaded on first use). */
 export function inThread(options: PreparerOptions): Preparer {
-  const loading = Promise.all([options.taxonomy.lexicon(), import('./prepare-input.js')]);
+  // Loaded by the first input, so that a run with none loads nothing and a failure belongs to an input.
+  let loading: Promise<[Lexicon, typeof import('./prepare-input.js')]> | undefined;
   return {
     prepare: async (bytes, source) => {
+      loading ??= Promise.all([options.taxonomy.lexicon(), import('./prepare-input.js')]);
       const [lexicon, { prepareInput }] = await loading;
       return prepareInput(lexicon, options.settings, options.current, bytes, source);
     },
