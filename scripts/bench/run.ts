@@ -165,7 +165,16 @@ const first = rows[0]!;
 const last = rows[rows.length - 1]!;
 const change = (key: 'msPerDocumentOneCore' | 'marginalMsPerDocumentOneCore') => `${fmt((100 * (last[key]! - first[key]!)) / first[key]!, 0)}% from ${first.documents} to ${last.documents}`;
 console.log(`\ncost per document on one core, whole run: ${rows.map((r) => `${r.documents}: ${fmt(r.msPerDocumentOneCore)} ms`).join(', ')}; ${change('msPerDocumentOneCore')}`);
-console.log(`cost per document on one core, fixed cost (${fmt(fixedSeconds)} s) taken off: ${rows.map((r) => `${r.documents}: ${fmt(r.marginalMsPerDocumentOneCore)} ms`).join(', ')}; ${change('marginalMsPerDocumentOneCore')}${target('flat within 20%')}`);
+console.log(`cost per document on one core, fixed cost (${fmt(fixedSeconds)} s) taken off: ${rows.map((r) => `${r.documents}: ${fmt(r.marginalMsPerDocumentOneCore)} ms`).join(', ')}; ${change('marginalMsPerDocumentOneCore')}`);
+// The cost of each further document: the time a larger corpus takes over the next smaller one, per added document.
+const steps = rows.slice(1).map((r, i) => {
+  const before = rows[i]!;
+  return { from: before.documents, to: r.documents, ms: (1000 * (r.ingestOneCoreSeconds! - before.ingestOneCoreSeconds!)) / (r.documents! - before.documents!) };
+});
+if (steps.length > 0) {
+  const spread = steps.length > 1 ? `; ${fmt((100 * (steps[steps.length - 1]!.ms - steps[0]!.ms)) / steps[0]!.ms, 0)}% from the first step to the last` : '';
+  console.log(`cost of each further document on one core: ${steps.map((s) => `${s.from} → ${s.to}: ${fmt(s.ms)} ms`).join(', ')}${spread}${target('flat within 20%')}`);
+}
 console.log(`peak memory at ${last.documents} documents: ingest ${fmt(last.ingestOneCorePeakMb, 0)} MB on one core, ${fmt(last.ingestPeakMb, 0)} MB on all cores; overlap ${fmt(last.overlapPeakMb, 0)} MB${target('≤ 300 MB at 100,000')}`);
 
 const bare = median(process.execPath, ['-e', ''], 15);
