@@ -41,6 +41,10 @@ describe('an ingest killed with SIGKILL', () => {
     expect(report.documents).toBe(survivors.length);
     expect(report.problems.filter((p: { kind: string }) => p.kind !== 'temp-file' && p.kind !== 'lock')).toEqual([]);
     expect(report.problems.filter((p: { kind: string }) => p.kind === 'temp-file').length).toBeLessThanOrEqual(WRITES_IN_FLIGHT);
+    // Documents are renamed into place in input order: a temporary file left behind is never one of a stored document.
+    const temps = readdirSync(corpus).filter((n) => n.endsWith('.tmp'));
+    for (const temp of temps) expect(survivors).not.toContain(temp.slice(1).replace(/\.\d+\.[0-9a-f]+\.tmp$/, ''));
+    expect(temps.every((t) => /^\.doc-\d+\.md\.\d+\.[0-9a-f]{8}\.tmp$/.test(t))).toBe(true);
     const list = runCli(['list', '--corpus', corpus, '--format', 'json']);
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toHaveLength(survivors.length);
