@@ -69,3 +69,48 @@ export function evaluate(items: LabelledItem[], labels: string[]): Report {
     items: items.length,
   };
 }
+
+/** One (item, label) decision with the score behind it (undefined: no term of the label was found). */
+export interface ScoredDecision {
+  gold: boolean;
+  predicted: boolean;
+  score: number | undefined;
+}
+
+/** Wrong decisions counted by how far their score was from the threshold. */
+export interface ErrorBands {
+  /** Missed labels: no term found, then score bands below the threshold (lower edge → count). */
+  missed: { noTerm: number; bands: Array<{ from: number; to: number; count: number }> };
+  /** Extra labels: score bands from the threshold up. */
+  extra: Array<{ from: number; to: number; count: number }>;
+  /** Wrong decisions whose score is within `near` of the threshold, either side. */
+  nearThreshold: number;
+  total: number;
+}
+
+/**
+ * Returns the wrong decisions by score band: edges are the band limits below the threshold (for
+ * misses) and above it (for extras), e.g. [0.3, 0.4] and [0.6, 0.7] around 0.5.
+ */
+export function errorBands(decisions: ScoredDecision[], threshold: number, below: number[], above: number[], near: number): ErrorBands {
+  const lower = [0, ...below, threshold];
+  const upper = [threshold, ...above, 1];
+  const missed = lower.slice(0, -1).map((from, i) => ({ from, to: lower[i + 1]!, count: 0 }));
+  const extra = upper.slice(0, -1).map((from, i) => ({ from, to: upper[i + 1]!, count: 0 }));
+  let noTerm = 0;
+  let nearThreshold = 0;
+  let total = 0;
+  for (const d of decisions) {
+    if (d.gold === d.predicted) continue;
+    total += 1;
+    if (d.score === undefined) {
+      noTerm += 1;
+      continue;
+    }
+    if (Math.abs(d.score - threshold) < near) nearThreshold += 1;
+    const bands = d.gold ? missed : extra;
+    const band = bands.find((b, i) => d.score! >= b.from && (d.score! < b.to || i === bands.length - 1));
+    if (band) band.count += 1;
+  }
+  return { missed: { noTerm, bands: missed }, extra, nearThreshold, total };
+}

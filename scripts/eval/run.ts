@@ -5,12 +5,12 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseBody } from '../../src/core/analyse.js';
 import { detectLanguage } from '../../src/core/language.js';
-import { tagPassageText } from '../../src/core/tag.js';
+import { PASSAGE_THRESHOLD, tagPassageText } from '../../src/core/tag.js';
 import { parseDocumentBytes } from '../../src/io/read-document.js';
 import { loadLexicon } from '../../src/workflows/lexicon.js';
 import { FIXTURES as FIX, foldOf, loadPassages, ROOT, type DevPassage } from './dataset.js';
 import { fitLogistic } from './logistic.js';
-import { evaluate, type Report } from './metrics.js';
+import { errorBands, evaluate, type Report } from './metrics.js';
 import { documentContext, FIT, rowsOf, toCalibration } from './train.js';
 
 interface DocumentCase {
@@ -121,7 +121,15 @@ function passageReport(passages: DevPassage[]) {
       note: r.p.note,
       text: r.p.text,
     }));
-  return { overall, byLanguage, errors };
+  const decisions = rows.flatMap((r) =>
+    THEMES.map((theme) => ({
+      gold: r.p.labels.includes(theme),
+      predicted: r.predicted.includes(theme),
+      score: r.themes.find((t) => t.theme === theme)?.score,
+    })),
+  );
+  const bands = errorBands(decisions, PASSAGE_THRESHOLD, [0.3, 0.4], [0.6, 0.7], 0.1);
+  return { overall, byLanguage, errors, bands };
 }
 
 // Grouped k-fold cross-validation of the calibration: the lexicon is fixed, the logistic model is
@@ -203,6 +211,10 @@ for (const r of docs.rows) {
 }
 
 const verbose = process.argv.includes('--errors');
+const band = (b: { from: number; to: number; count: number }) => `${b.count} at ${b.from.toFixed(1)}–${b.to.toFixed(1)}`;
+console.log(`\nWrong (passage, theme) decisions: ${tags.bands.total}, of which ${tags.bands.nearThreshold} score within 0.1 of the threshold (${PASSAGE_THRESHOLD})`);
+console.log(`  missed: ${tags.bands.missed.noTerm} with no term found, ${tags.bands.missed.bands.map(band).join(', ')}`);
+console.log(`  extra:  ${tags.bands.extra.map(band).join(', ')}`);
 console.log(`\nPassages tagged wrong: ${tags.errors.length} of ${passages.length}${verbose ? '' : ' (npm run eval -- --errors shows text and scores)'}`);
 for (const e of tags.errors) {
   console.log(`${e.id} ${e.lang} gold [${e.gold.join(', ')}] got [${e.predicted.join(', ')}]${e.missing.length ? ` missing ${e.missing.join(',')}` : ''}${e.extra.length ? ` extra ${e.extra.join(',')}` : ''}`);
@@ -216,7 +228,7 @@ for (const e of tags.errors) {
 mkdirSync(join(ROOT, 'eval-results'), { recursive: true });
 const out = {
   taxonomyVersion: lexicon.taxonomy.version,
-  passages: { overall: tags.overall, byLanguage: tags.byLanguage, errors: tags.errors },
+  passages: { overall: tags.overall, byLanguage: tags.byLanguage, errorBands: tags.bands, errors: tags.errors },
   crossValidation: { folds: FOLDS, overall: cv.overall, byLanguage: cv.byLanguage },
   documents: { report: docs.report, rows: docs.rows },
   language: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, scoresOf } from '../../scripts/eval/metrics.js';
+import { errorBands, evaluate, scoresOf } from '../../scripts/eval/metrics.js';
 
 describe('scoresOf', () => {
   it.each([
@@ -32,5 +32,35 @@ describe('evaluate', () => {
     expect(report.macro.f1).toBeCloseTo(0.75);
     expect(report.micro.precision).toBeCloseTo(3 / 4);
     expect(report.micro.recall).toBeCloseTo(3 / 4);
+  });
+});
+
+describe('errorBands', () => {
+  it('counts wrong decisions by score band and distance to the threshold, ignoring right ones', () => {
+    const bands = errorBands(
+      [
+        { gold: true, predicted: false, score: undefined },
+        { gold: true, predicted: false, score: 0.1 },
+        { gold: true, predicted: false, score: 0.45 },
+        { gold: true, predicted: false, score: 0.49 },
+        { gold: false, predicted: true, score: 0.55 },
+        { gold: false, predicted: true, score: 1 },
+        { gold: true, predicted: true, score: 0.9 },
+        { gold: false, predicted: false, score: 0.2 },
+      ],
+      0.5,
+      [0.3, 0.4],
+      [0.6, 0.7],
+      0.1,
+    );
+    expect(bands.total).toBe(6);
+    expect(bands.missed.noTerm).toBe(1);
+    expect(bands.missed.bands.map((b) => b.count)).toEqual([1, 0, 2]);
+    expect(bands.extra.map((b) => [b.from, b.to, b.count])).toEqual([
+      [0.5, 0.6, 1],
+      [0.6, 0.7, 0],
+      [0.7, 1, 1],
+    ]);
+    expect(bands.nearThreshold).toBe(3);
   });
 });
