@@ -83,7 +83,7 @@ export interface ErrorBands {
   missed: { noTerm: number; bands: Array<{ from: number; to: number; count: number }> };
   /** Extra labels: score bands from the threshold up. */
   extra: Array<{ from: number; to: number; count: number }>;
-  /** Wrong decisions whose score is within `near` of the threshold, either side. */
+  /** Wrong decisions in the two bands next to the threshold (the last band of misses, the first of extras). */
   nearThreshold: number;
   total: number;
 }
@@ -92,13 +92,12 @@ export interface ErrorBands {
  * Returns the wrong decisions by score band: edges are the band limits below the threshold (for
  * misses) and above it (for extras), e.g. [0.3, 0.4] and [0.6, 0.7] around 0.5.
  */
-export function errorBands(decisions: ScoredDecision[], threshold: number, below: number[], above: number[], near: number): ErrorBands {
+export function errorBands(decisions: ScoredDecision[], threshold: number, below: number[], above: number[]): ErrorBands {
   const lower = [0, ...below, threshold];
   const upper = [threshold, ...above, 1];
   const missed = lower.slice(0, -1).map((from, i) => ({ from, to: lower[i + 1]!, count: 0 }));
   const extra = upper.slice(0, -1).map((from, i) => ({ from, to: upper[i + 1]!, count: 0 }));
   let noTerm = 0;
-  let nearThreshold = 0;
   let total = 0;
   for (const d of decisions) {
     if (d.gold === d.predicted) continue;
@@ -107,10 +106,10 @@ export function errorBands(decisions: ScoredDecision[], threshold: number, below
       noTerm += 1;
       continue;
     }
-    if (Math.abs(d.score - threshold) < near) nearThreshold += 1;
     const bands = d.gold ? missed : extra;
     const band = bands.find((b, i) => d.score! >= b.from && (d.score! < b.to || i === bands.length - 1));
     if (band) band.count += 1;
   }
+  const nearThreshold = missed[missed.length - 1]!.count + extra[0]!.count;
   return { missed: { noTerm, bands: missed }, extra, nearThreshold, total };
 }

@@ -128,7 +128,7 @@ function passageReport(passages: DevPassage[]) {
       score: r.themes.find((t) => t.theme === theme)?.score,
     })),
   );
-  const bands = errorBands(decisions, PASSAGE_THRESHOLD, [0.3, 0.4], [0.6, 0.7], 0.1);
+  const bands = errorBands(decisions, PASSAGE_THRESHOLD, [0.3, 0.4], [0.6, 0.7]);
   return { overall, byLanguage, errors, bands };
 }
 

@@ -36,7 +36,7 @@ describe('evaluate', () => {
 });
 
 describe('errorBands', () => {
-  it('counts wrong decisions by score band and distance to the threshold, ignoring right ones', () => {
+  it('counts wrong decisions by score band, and those in the bands next to the threshold, ignoring right ones', () => {
     const bands = errorBands(
       [
         { gold: true, predicted: false, score: undefined },
@@ -51,7 +51,6 @@ describe('errorBands', () => {
       0.5,
       [0.3, 0.4],
       [0.6, 0.7],
-      0.1,
     );
     expect(bands.total).toBe(6);
     expect(bands.missed.noTerm).toBe(1);
