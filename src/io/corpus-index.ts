@@ -1,18 +1,22 @@
 // An index of a corpus folder, kept in a cache folder outside the corpus (so it never shows up in
 // git): for every document file, its size, modification and change times and inode, and the
-// summary the comparisons and ingest need (metadata, language, themes with scores and the offsets
-// of their strongest passage; no body, no terms). A file whose size, times or inode differ from its
-// entry is read again; files gone are dropped; new files are read. A file changed within
+// summary the comparisons and ingest need (metadata, language, themes with scores and whether
+// they have a passage to cite; no body, no terms). A file whose size, times or inode differ from
+// its entry is read again; files gone are dropped; new files are read. A file changed within
 // RACY_MS of the moment the index was written is read again too (a same-size edit inside one tick
 // of a coarse file-system clock would otherwise look unchanged). The index is only a cache: it is
 // never trusted over the files, and deleting it loses nothing.
 //
-// On disk it is JSON with one array of plain values per document and a table of the strings that
-// repeat (levels, countries, publishers, theme ids): 100,000 documents parse in about 0.1 s, where
-// one object per document took six times as long.
+// On disk it is JSON lines: a header line (format, folder, when written, number of rows, and a
+// table of the strings that repeat: levels, countries, publishers, theme ids…), then one array of
+// plain values per document, each on its own line. It is read a piece at a time and each row is
+// checked and decoded as it is read, so the file's text and its rows are never all in memory
+// (100,000 documents: 29 MB of text, some 80 MB as parsed rows). Any row that is not what its
+// place says, a row count that differs from the header's, or a last line cut short makes the
+// whole index unusable: it is then rebuilt from the files.
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, readdir, realpath, rename, unlink } from 'node:fs/promises';
-import { closeSync, createReadStream, mkdirSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, open, readdir, realpath, rename, unlink } from 'node:fs/promises';
+import { closeSync, createReadStream, mkdirSync, openSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { hashText } from '../core/record.js';
@@ -65,11 +69,11 @@ export interface CorpusIndex {
   documents: () => IndexedDocument[];
   /** The same, decoded one at a time as they are iterated. */
   each: () => Iterable<IndexedDocument>;
-  /** Every document as the comparisons see it (evidence text and terms left to read when cited), decoded one at a time. */
+  /** Every document as the comparisons see it (evidence text and terms left to read when cited), one at a time. */
   eachCompared: () => Iterable<IndexedComparison>;
   /**
-   * The same as eachCompared, letting go of each row once decoded, so that the rows and the
-   * comparisons are never all in memory together. Only once the index is saved: afterwards the
+   * The same as eachCompared, letting go of each document's entry as it is handed out, so that
+   * the index keeps nothing the comparisons do not. Only once the index is saved: afterwards the
    * index has no documents left.
    */
   takeCompared: () => Iterable<IndexedComparison>;
@@ -81,11 +85,13 @@ export interface CorpusIndex {
   save: () => Promise<void>;
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 /** Files to read from which the run bounds its heap growth (see heap.ts). */
 const MANY_FILES = 1000;
 /** Changes this close (in ms) to the time the index was written are checked again on the next run. */
 const RACY_MS = 2000;
+/** Numbers kept per file from its stat: size, modification time, change time, inode. */
+const KEY_FIELDS = 4;
 
 /** Returns the folder the index files live in: $AIPOLICY_CACHE, else $XDG_CACHE_HOME/aipolicy, else ~/.cache/aipolicy. */
 export function indexFolder(env: Record<string, string | undefined>): string {
@@ -125,59 +131,63 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined)
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
   const corpus = await realpath(dir);
   const file = cacheDir === undefined ? undefined : join(cacheDir, `index-${createHash('sha256').update(corpus).digest('hex').slice(0, 24)}.json`);
-  const old = file === undefined ? undefined : await readIndex(file, corpus);
-  const table = old?.table ?? new StringTable();
-  const entries = new Map<string, Row>();
-  const problems: CorpusError[] = [];
-  let changed = old === undefined || old.entries.size !== names.length;
-  const toRead: Array<{ name: string; key: StatKey }> = [];
-  const failed = new Map<string, CorpusError>();
-  for (const name of names) {
-    const key = statKey(join(dir, name));
-    if (key instanceof CorpusError) {
-      failed.set(name, key);
-      continue;
-    }
-    const cached = old?.entries.get(name);
-    if (cached && sameKey(cached, key) && key.ctime < old!.written - RACY_MS) entries.set(name, cached);
-    else toRead.push({ name, key });
+  // Every file is looked at first, so that each row of the index can be judged as it is read.
+  const keys = new Float64Array(names.length * KEY_FIELDS);
+  const failed = new Map<number, CorpusError>();
+  // A plain file name adds one segment to the folder: the folder is normalised once, not per file.
+  const prefix = join(dir, 'x').slice(0, -1);
+  for (let at = 0; at < names.length; at++) {
+    const problem = statInto(prefix + names[at]!, keys, at);
+    if (problem !== undefined) failed.set(at, new CorpusError(join(dir, names[at]!), problem));
   }
-  if (toRead.length > 0 || failed.size > 0) changed = true;
+  const decoder = new Decoder(dir);
+  let entries: Array<Entry | undefined> = new Array<Entry | undefined>(names.length).fill(undefined);
+  const old = file === undefined ? undefined : readIndex(file, corpus, names, keys, entries, decoder);
+  if (old === undefined) {
+    // Nothing of a rejected index is kept, not even the rows read before the fault.
+    entries = new Array<Entry | undefined>(names.length).fill(undefined);
+    decoder.reset();
+  }
+  const toRead: number[] = [];
+  let present = 0;
+  for (let at = 0; at < names.length; at++) {
+    if (entries[at] !== undefined) present += 1;
+    else if (!failed.has(at)) toRead.push(at);
+  }
+  let changed = old === undefined || old.rows !== present || toRead.length > 0 || failed.size > 0;
   if (toRead.length > 0) {
     if (toRead.length >= MANY_FILES) boundHeapGrowth();
     // Reading a document (and parsing its front matter) is only needed for files the index lacks.
     const { readStoredFile } = await import('./corpus-store.js');
-    for (const { name, key } of toRead) {
-      const path = join(dir, name);
+    for (const at of toRead) {
+      const path = join(dir, names[at]!);
       try {
         // A copy through JSON: strings parsed from a front matter are slices that keep the whole file in memory.
-        entries.set(name, JSON.parse(JSON.stringify(encodeRow(table, summarize(await readStoredFile(path)), key))) as Row);
+        const row = JSON.parse(JSON.stringify(encodeRow(decoder.table, summarize(await readStoredFile(path)), keyAt(keys, at)))) as Row;
+        entries[at] = decoder.entry(row);
       } catch (error) {
-        failed.set(name, error instanceof CorpusError ? error : new CorpusError(path, describeFsError(error)));
+        failed.set(at, error instanceof CorpusError ? error : new CorpusError(path, describeFsError(error)));
       }
     }
   }
-  for (const name of names) {
-    const problem = failed.get(name);
+  const problems: CorpusError[] = [];
+  for (let at = 0; at < names.length; at++) {
+    const problem = failed.get(at);
     if (problem) problems.push(problem);
   }
-  const withPath = (name: string, row: Row): IndexedDocument => ({ ...decodeRow(table, row), path: join(dir, name) });
+  const positionOf = (id: string): number => findName(names, `${id}.md`, 0);
   function* each(): Iterable<IndexedDocument> {
-    for (const name of names) {
-      const row = entries.get(name);
-      if (row) yield withPath(name, row);
-    }
+    for (const entry of entries) if (entry !== undefined) yield decoder.summary(entry);
   }
   // Rows a run records go to a file beside the index as they come, not into memory: a run that
   // stores 100,000 documents would otherwise hold 40 MB of rows until it saves.
   const spill = file === undefined ? undefined : new RowSpill(`${file}.${process.pid}.rows`);
   function* eachCompared(release = false): Iterable<IndexedComparison> {
-    const countries = new Map<number, string[]>();
-    for (const name of names) {
-      const row = entries.get(name);
-      if (row === undefined) continue;
-      if (release) entries.delete(name);
-      yield decodeCompared(table, row, join(dir, name), countries);
+    for (let at = 0; at < entries.length; at++) {
+      const entry = entries[at];
+      if (entry === undefined) continue;
+      if (release) entries[at] = undefined;
+      yield new Comparison(entry);
     }
   }
   return {
@@ -190,32 +200,62 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined)
       return eachCompared(true);
     },
     get: (id) => {
-      const row = entries.get(`${id}.md`);
-      return row ? withPath(`${id}.md`, row) : undefined;
+      const entry = entries[positionOf(id)];
+      return entry ? decoder.summary(entry) : undefined;
     },
     record: (summary) => {
-      const name = `${summary.id}.md`;
-      entries.delete(name);
+      const at = positionOf(summary.id);
+      if (at !== -1) entries[at] = undefined;
       changed = true;
-      const key = statKey(join(dir, name));
-      if (!(key instanceof CorpusError)) spill?.add(JSON.stringify(encodeRow(table, summary, key)));
+      const path = join(dir, `${summary.id}.md`);
+      const key = new Float64Array(KEY_FIELDS);
+      if (statInto(path, key, 0) === undefined) spill?.add(JSON.stringify(encodeRow(decoder.table, summary, key)));
     },
     save: async () => {
-      if (file !== undefined && changed) await writeIndex(file, corpus, table, entries, spill);
+      if (file !== undefined && changed) await writeIndex(file, corpus, decoder, entries, keys, spill);
       spill?.discard();
       changed = false;
     },
   };
 }
 
-interface StatKey {
-  size: number;
-  mtime: number;
-  ctime: number;
-  ino: number;
+/** Returns the position of `name` in the sorted `names` (or -1), looking at `hint` first. */
+function findName(names: string[], name: string, hint: number): number {
+  if (names[hint] === name) return hint;
+  let low = 0;
+  let high = names.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const here = names[mid]!;
+    if (here === name) return mid;
+    if (here < name) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
-/** Rows recorded during a run, appended to a temporary file in pieces. */
+// Synchronous stat: for 100,000 files it takes a third of the time of batched promises. The key
+// goes into `keys` at `at`; returns why the file cannot be a document, if it cannot.
+function statInto(path: string, keys: Float64Array, at: number): string | undefined {
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) return 'not a regular file';
+    const k = at * KEY_FIELDS;
+    keys[k] = info.size;
+    keys[k + 1] = info.mtimeMs;
+    keys[k + 2] = info.ctimeMs;
+    keys[k + 3] = info.ino;
+    return undefined;
+  } catch (error) {
+    return describeFsError(error);
+  }
+}
+
+function keyAt(keys: Float64Array, at: number): Float64Array {
+  return keys.subarray(at * KEY_FIELDS, (at + 1) * KEY_FIELDS);
+}
+
+/** Rows recorded during a run, appended to a temporary file in pieces, one row per line. */
 class RowSpill {
   private pending: string[] = [];
   private pendingLength = 0;
@@ -241,7 +281,7 @@ class RowSpill {
         mkdirSync(dirname(this.path), { recursive: true });
         this.fd = openSync(this.path, 'w');
       }
-      writeSync(this.fd, `${this.count > this.pending.length ? ',' : ''}${this.pending.join(',')}`);
+      writeSync(this.fd, `${this.pending.join('\n')}\n`);
     } catch {
       this.failed = true;
       return false;
@@ -265,21 +305,6 @@ class RowSpill {
   }
 }
 
-// Synchronous stat: for 100,000 files it takes a third of the time of batched promises.
-function statKey(path: string): StatKey | CorpusError {
-  try {
-    const info = statSync(path);
-    if (!info.isFile()) return new CorpusError(path, 'not a regular file');
-    return { size: info.size, mtime: info.mtimeMs, ctime: info.ctimeMs, ino: info.ino };
-  } catch (error) {
-    return new CorpusError(path, describeFsError(error));
-  }
-}
-
-function sameKey(row: Row, key: StatKey): boolean {
-  return row[1] === key.size && row[2] === key.mtime && row[3] === key.ctime && row[4] === key.ino;
-}
-
 // One document as a row of plain values; strings that repeat are numbers into the string table.
 // [id, size, mtime, ctime, ino, title, level, country, region, date, publisher, source, language,
 //  languages, contentHash, taxonomyVersion, bodyEdited, encoding, languageHint, pages, themes]
@@ -293,13 +318,15 @@ type Row = [
 const THEME_FIELDS = 3;
 const ROW_LENGTH = 21;
 
-interface IndexFile {
+/** The first line of an index file. */
+interface IndexHeader {
   format: number;
   corpus: string;
   /** When the index was written (ms since the epoch). */
   written: number;
+  /** How many row lines follow. */
+  rows: number;
   strings: string[];
-  rows: Row[];
 }
 
 /** The strings that repeat in an index (levels, countries, publishers, theme ids…), each stored once. */
@@ -328,50 +355,25 @@ class StringTable {
   }
 }
 
-function encodeRow(table: StringTable, s: DocumentSummary, key: StatKey): Row {
-  const m = s.meta;
-  const themes: number[] = [];
-  for (const t of s.themes) themes.push(table.intern(t.id), t.score, t.cited ? 1 : 0);
-  return [
-    s.id, key.size, key.mtime, key.ctime, key.ino,
-    m.title ?? null, table.intern(m.level), table.intern(m.country?.join(';')), table.intern(m.region), m.date ?? null, table.intern(m.publisher), m.source ?? null,
-    table.intern(s.language), Object.entries(s.languages).flatMap(([code, share]) => [table.intern(code), share]), s.contentHash, table.intern(s.taxonomyVersion), s.bodyEdited ? 1 : 0,
-    table.intern(s.encoding), table.intern(s.languageHint), s.pages ?? null, themes,
-  ];
-}
+/**
+ * A document of the index as the comparisons see it. Its path is made when asked (only stale
+ * documents and cited passages need it), and its themes are shared with every document that has
+ * the same theme, score and citation (scores have three decimals: 100,000 documents have half a
+ * million themes and a few thousand distinct ones).
+ */
+class IndexedCompared implements ComparedDocument {
+  constructor(
+    readonly id: string,
+    readonly meta: DocumentMeta,
+    readonly language: LanguageCode,
+    readonly contentHash: string,
+    readonly themes: IndexedHit[],
+    private readonly folder: string,
+  ) {}
 
-function decodeRow(table: StringTable, row: Row): DocumentSummary {
-  const str = (at: number): string | undefined => table.get(at);
-  const id = row[0];
-  const [language, languages, contentHash, taxonomyVersion, bodyEdited, encoding, hint, pages, themes] = row.slice(12) as [
-    number, number[], string, number, 0 | 1, number, number, number[] | null, number[],
-  ];
-  const meta = metaOf(table, row);
-  const summaryThemes: DocumentSummary['themes'] = [];
-  for (let k = 0; k < themes.length; k += THEME_FIELDS) summaryThemes.push({ id: str(themes[k]!)!, score: themes[k + 1]!, cited: themes[k + 2] === 1 });
-  return {
-    id,
-    meta,
-    language: str(language) as LanguageCode,
-    languages: languagesOf(table, languages),
-    contentHash,
-    taxonomyVersion: str(taxonomyVersion)!,
-    bodyEdited: bodyEdited === 1,
-    encoding: str(encoding)!,
-    ...(hint === -1 ? {} : { languageHint: str(hint)! }),
-    ...(pages === null ? {} : { pages: [...pages] }),
-    themes: summaryThemes,
-  };
-}
-
-// Straight from a row to what the comparisons need: no summary in between, and a theme's evidence
-// made only when asked (outputs cite one passage per cell; 100,000 documents have 600,000 themes).
-function decodeCompared(table: StringTable, row: Row, path: string, countries: Map<number, string[]>): IndexedComparison {
-  const themes: ComparedDocument['themes'] = [];
-  const raw = row[20];
-  for (let k = 0; k < raw.length; k += THEME_FIELDS) themes.push(new IndexedHit(table.get(raw[k]!)!, raw[k + 1]!, raw[k + 2] === 1));
-  const document: ComparedDocument = { id: row[0], meta: metaOf(table, row, countries), language: table.get(row[12]) as LanguageCode, contentHash: row[14], path, themes };
-  return { document, taxonomyVersion: table.get(row[15])!, bodyEdited: row[16] === 1, path };
+  get path(): string {
+    return join(this.folder, `${this.id}.md`);
+  }
 }
 
 /** A theme of an indexed document: its evidence, when it has some, is a placeholder filled from the file when an output cites it. */
@@ -379,7 +381,7 @@ class IndexedHit {
   constructor(
     readonly id: string,
     readonly score: number,
-    private readonly cited: boolean,
+    readonly cited: boolean,
   ) {}
 
   get evidence(): Evidence | undefined {
@@ -392,17 +394,143 @@ export function pendingPassage(): Evidence {
   return { text: '', terms: [], start: -1, end: -1, passage: -1, score: -1 };
 }
 
-function metaOf(table: StringTable, row: Row, countries?: Map<number, string[]>): DocumentMeta {
+/** One document of the index: the comparisons' view of it, and the rest of its summary. */
+interface Entry {
+  document: IndexedCompared;
+  /** [language, share] pairs, languages as numbers into the string table. */
+  languages: number[];
+  taxonomyVersion: string;
+  bodyEdited: boolean;
+  encoding: string;
+  languageHint: string | undefined;
+  pages: number[] | null;
+}
+
+/** What a comparison is handed: the document, and whether its analysis is current. */
+class Comparison implements IndexedComparison {
+  readonly document: IndexedCompared;
+  readonly taxonomyVersion: string;
+  readonly bodyEdited: boolean;
+
+  constructor(entry: Entry) {
+    this.document = entry.document;
+    this.taxonomyVersion = entry.taxonomyVersion;
+    this.bodyEdited = entry.bodyEdited;
+  }
+
+  get path(): string {
+    return this.document.path;
+  }
+}
+
+/** Turns rows into entries and entries into summaries, against one string table; shares what repeats. */
+class Decoder {
+  table = new StringTable();
+  /** Country lists by string number: documents of one country share one list (never changed once read). */
+  private countries = new Map<number, string[]>();
+  /** Themes by string number × 2 + cited, then by score. */
+  private hits: Array<Map<number, IndexedHit> | undefined> = [];
+
+  constructor(private readonly folder: string) {}
+
+  reset(table = new StringTable()): void {
+    this.table = table;
+    this.countries = new Map();
+    this.hits = [];
+  }
+
+  /** Returns the entry of a checked row (its strings are kept; the row itself is not). */
+  entry(row: Row): Entry {
+    const table = this.table;
+    const raw = row[20];
+    const themes: IndexedHit[] = [];
+    for (let k = 0; k < raw.length; k += THEME_FIELDS) themes.push(this.hit(raw[k]!, raw[k + 1]!, raw[k + 2] === 1));
+    return {
+      document: new IndexedCompared(row[0], metaOf(table, row, this.countries), table.get(row[12]) as LanguageCode, row[14], themes, this.folder),
+      languages: row[13],
+      taxonomyVersion: table.get(row[15])!,
+      bodyEdited: row[16] === 1,
+      encoding: table.get(row[17])!,
+      languageHint: table.get(row[18]),
+      pages: row[19],
+    };
+  }
+
+  private hit(theme: number, score: number, cited: boolean): IndexedHit {
+    const slot = theme * 2 + (cited ? 1 : 0);
+    let byScore = this.hits[slot];
+    if (byScore === undefined) {
+      byScore = new Map();
+      this.hits[slot] = byScore;
+    }
+    let hit = byScore.get(score);
+    if (hit === undefined) {
+      hit = new IndexedHit(this.table.get(theme)!, score, cited);
+      byScore.set(score, hit);
+    }
+    return hit;
+  }
+
+  /** Returns the summary of an entry, in objects of its own (nothing shared with other documents). */
+  summary(entry: Entry): IndexedDocument {
+    const doc = entry.document;
+    const meta = { ...doc.meta };
+    if (meta.country !== undefined) meta.country = [...meta.country];
+    return {
+      id: doc.id,
+      meta,
+      language: doc.language,
+      languages: languagesOf(this.table, entry.languages),
+      contentHash: doc.contentHash,
+      taxonomyVersion: entry.taxonomyVersion,
+      bodyEdited: entry.bodyEdited,
+      encoding: entry.encoding,
+      ...(entry.languageHint === undefined ? {} : { languageHint: entry.languageHint }),
+      ...(entry.pages === null ? {} : { pages: [...entry.pages] }),
+      themes: doc.themes.map((t) => ({ id: t.id, score: t.score, cited: t.cited })),
+      path: doc.path,
+    };
+  }
+}
+
+function encodeRow(table: StringTable, s: DocumentSummary, key: ArrayLike<number>): Row {
+  const m = s.meta;
+  const themes: number[] = [];
+  for (const t of s.themes) themes.push(table.intern(t.id), t.score, t.cited ? 1 : 0);
+  return [
+    s.id, key[0]!, key[1]!, key[2]!, key[3]!,
+    m.title ?? null, table.intern(m.level), table.intern(m.country?.join(';')), table.intern(m.region), m.date ?? null, table.intern(m.publisher), m.source ?? null,
+    table.intern(s.language), Object.entries(s.languages).flatMap(([code, share]) => [table.intern(code), share]), s.contentHash, table.intern(s.taxonomyVersion), s.bodyEdited ? 1 : 0,
+    table.intern(s.encoding), table.intern(s.languageHint), s.pages ?? null, themes,
+  ];
+}
+
+// The row of an entry, its strings numbered in `table` (languages are numbers into `from`).
+function entryRow(table: StringTable, from: StringTable, entry: Entry, key: ArrayLike<number>): Row {
+  const doc = entry.document;
+  const m = doc.meta;
+  const themes: number[] = [];
+  for (const t of doc.themes) themes.push(table.intern(t.id), t.score, t.cited ? 1 : 0);
+  const languages: number[] = [];
+  for (let k = 0; k < entry.languages.length; k += 2) languages.push(table.intern(from.get(entry.languages[k]!)), entry.languages[k + 1]!);
+  return [
+    doc.id, key[0]!, key[1]!, key[2]!, key[3]!,
+    m.title ?? null, table.intern(m.level), table.intern(m.country?.join(';')), table.intern(m.region), m.date ?? null, table.intern(m.publisher), m.source ?? null,
+    table.intern(doc.language), languages, doc.contentHash, table.intern(entry.taxonomyVersion), entry.bodyEdited ? 1 : 0,
+    table.intern(entry.encoding), table.intern(entry.languageHint), entry.pages, themes,
+  ];
+}
+
+function metaOf(table: StringTable, row: Row, countries: Map<number, string[]>): DocumentMeta {
   const [, , , , , title, level, country, region, date, publisher, source] = row;
   const meta: DocumentMeta = {};
   if (title !== null) meta.title = title;
   if (level !== -1) meta.level = table.get(level) as Level;
   if (country !== -1) {
-    // Documents of one country share its list (when the caller keeps them): never changed once read.
-    let list = countries?.get(country);
+    let list = countries.get(country);
     if (list === undefined) {
       list = table.get(country)!.split(';');
-      countries?.set(country, list);
+      countries.set(country, list);
     }
     meta.country = list;
   }
@@ -423,63 +551,171 @@ function languagesOf(table: StringTable, pairs: number[]): Partial<Record<Langua
 // anything else (an index written by hand, or damaged) makes the whole index unusable.
 function isRow(value: unknown, strings: number): value is Row {
   if (!Array.isArray(value) || value.length !== ROW_LENGTH) return false;
-  const textOrNull = (v: unknown) => v === null || typeof v === 'string';
-  const ref = (v: unknown) => Number.isInteger(v) && (v as number) >= -1 && (v as number) < strings;
-  const [id, size, mtime, ctime, ino, title, level, country, region, date, publisher, source, language, languages, hash, version, edited, encoding, hint, pages, themes] = value as unknown[];
-  if (typeof id !== 'string' || ![size, mtime, ctime, ino].every((n) => typeof n === 'number')) return false;
-  if (![title, date, source].every(textOrNull) || ![level, country, region, publisher, hint].every(ref)) return false;
-  if (![language, version, encoding].every((v) => ref(v) && v !== -1) || typeof hash !== 'string' || (edited !== 0 && edited !== 1)) return false;
-  if (!Array.isArray(languages) || languages.length % 2 !== 0 || !languages.every((v, k) => (k % 2 === 0 ? ref(v) && v !== -1 : typeof v === 'number'))) return false;
-  if (pages !== null && !(Array.isArray(pages) && pages.every((n) => typeof n === 'number'))) return false;
-  if (!Array.isArray(themes) || themes.length % THEME_FIELDS !== 0 || !themes.every((n) => typeof n === 'number')) return false;
-  for (let k = 0; k < themes.length; k += THEME_FIELDS) if (!ref(themes[k]) || themes[k] === -1 || (themes[k + 2] !== 0 && themes[k + 2] !== 1)) return false;
+  const row = value as unknown[];
+  const ref = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= -1 && v < strings;
+  const textOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+  if (typeof row[0] !== 'string') return false;
+  for (let k = 1; k <= 4; k++) if (typeof row[k] !== 'number') return false;
+  if (!textOrNull(row[5]) || !textOrNull(row[9]) || !textOrNull(row[11])) return false;
+  for (const k of [6, 7, 8, 10, 18]) if (!ref(row[k])) return false;
+  for (const k of [12, 15, 17]) if (!ref(row[k]) || row[k] === -1) return false;
+  if (typeof row[14] !== 'string' || (row[16] !== 0 && row[16] !== 1)) return false;
+  const languages = row[13];
+  if (!Array.isArray(languages) || languages.length % 2 !== 0) return false;
+  for (let k = 0; k < languages.length; k += 2) if (!ref(languages[k]) || languages[k] === -1 || typeof languages[k + 1] !== 'number') return false;
+  const pages = row[19];
+  if (pages !== null) {
+    if (!Array.isArray(pages)) return false;
+    for (const n of pages) if (typeof n !== 'number') return false;
+  }
+  const themes = row[20];
+  if (!Array.isArray(themes) || themes.length % THEME_FIELDS !== 0) return false;
+  for (let k = 0; k < themes.length; k += THEME_FIELDS) {
+    if (!ref(themes[k]) || themes[k] === -1 || typeof themes[k + 1] !== 'number' || (themes[k + 2] !== 0 && themes[k + 2] !== 1)) return false;
+  }
   return true;
 }
 
-async function readIndex(file: string, corpus: string): Promise<{ written: number; table: StringTable; entries: Map<string, Row> } | undefined> {
-  try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as IndexFile;
-    if (data.format !== FORMAT || data.corpus !== corpus || typeof data.written !== 'number') return undefined;
-    if (!Array.isArray(data.strings) || !data.strings.every((v) => typeof v === 'string') || !Array.isArray(data.rows)) return undefined;
-    const entries = new Map<string, Row>();
-    for (const row of data.rows) {
-      if (!isRow(row, data.strings.length)) return undefined;
-      entries.set(`${row[0]}.md`, row);
+/** Bytes read from the index file at a time. */
+const READ_BYTES = 1 << 20;
+
+/** The lines of a file, read a piece at a time; `complete` tells whether the last one ended with a newline. */
+export class LineReader {
+  private buffer: Buffer;
+  private have = 0;
+  private lines: string[] = [];
+  private next = 0;
+  private ended = false;
+  complete = true;
+
+  constructor(
+    private readonly fd: number,
+    bytes = READ_BYTES,
+  ) {
+    this.buffer = Buffer.allocUnsafe(bytes);
+  }
+
+  /** Returns the next line (without its newline), or undefined at the end of the file. */
+  read(): string | undefined {
+    while (this.next === this.lines.length) {
+      if (this.ended) return undefined;
+      this.fill();
     }
-    return { written: data.written, table: new StringTable(data.strings), entries };
+    return this.lines[this.next++];
+  }
+
+  private fill(): void {
+    this.lines = [];
+    this.next = 0;
+    if (this.have === this.buffer.length) {
+      // A line longer than the buffer (a large string table): the buffer grows to hold it.
+      const larger = Buffer.allocUnsafe(this.buffer.length * 2);
+      this.buffer.copy(larger, 0, 0, this.have);
+      this.buffer = larger;
+    }
+    const got = readSync(this.fd, this.buffer, this.have, this.buffer.length - this.have, null);
+    const end = this.have + got;
+    if (got === 0) {
+      this.ended = true;
+      this.complete = this.have === 0;
+      return;
+    }
+    const last = this.buffer.lastIndexOf(10, end - 1);
+    if (last === -1) {
+      this.have = end;
+      return;
+    }
+    // One string per piece, and the lines as slices of it: the piece is decoded once.
+    const text = this.buffer.toString('utf8', 0, last);
+    let at = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
+      this.lines.push(text.slice(at, nl));
+      at = nl + 1;
+    }
+    this.lines.push(text.slice(at));
+    this.buffer.copy(this.buffer, 0, last + 1, end);
+    this.have = end - last - 1;
+  }
+}
+
+/**
+ * Reads the index file into `entries` (at the position of each row's file), keeping the rows whose
+ * file has the key the row records and was not changed close to when the index was written.
+ * Returns how many rows the file had and when it was written, or undefined when the file is
+ * missing or unusable (the caller then drops whatever was put in `entries`).
+ */
+function readIndex(file: string, corpus: string, names: string[], keys: Float64Array, entries: Array<Entry | undefined>, decoder: Decoder): { rows: number; written: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
+  }
+  try {
+    const lines = new LineReader(fd);
+    const header = JSON.parse(lines.read() ?? '') as IndexHeader;
+    if (header === null || typeof header !== 'object' || header.format !== FORMAT || header.corpus !== corpus) return undefined;
+    const { written, rows, strings } = header;
+    if (typeof written !== 'number' || !Number.isInteger(rows) || rows < 0 || !Array.isArray(strings) || !strings.every((v) => typeof v === 'string')) return undefined;
+    decoder.reset(new StringTable(strings));
+    const fresh = written - RACY_MS;
+    let count = 0;
+    let at = 0;
+    for (let line = lines.read(); line !== undefined; line = lines.read()) {
+      count += 1;
+      if (count > rows) return undefined;
+      const row: unknown = JSON.parse(line);
+      if (!isRow(row, strings.length)) return undefined;
+      // Rows are written in file-name order: the next row's file is most often the next name.
+      at = findName(names, `${row[0]}.md`, at);
+      if (at === -1) {
+        at = 0;
+        continue;
+      }
+      const k = at * KEY_FIELDS;
+      if (row[1] === keys[k] && row[2] === keys[k + 1] && row[3] === keys[k + 2] && row[4] === keys[k + 3] && keys[k + 2]! < fresh) entries[at] = decoder.entry(row);
+      at += 1;
+    }
+    if (count !== rows || !lines.complete) return undefined;
+    return { rows, written };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** Rows written per piece: the index file is written in pieces, never held whole as one string. */
 const ROWS_PER_PIECE = 2000;
 
-// The rows are written first and the string table last (recorded rows add strings to it). Without
-// recorded rows the table is compacted to the strings the rows use; with them, it is written as
-// it is (the rows in the spill file refer to it), strings of replaced rows included.
-async function writeIndex(file: string, corpus: string, table: StringTable, entries: Map<string, Row>, spill: RowSpill | undefined): Promise<void> {
+// The string table goes in the header, so every string of every row is numbered before a row is
+// written. Without recorded rows the table is compacted to the strings the rows use; with them, it
+// is written as it is (the rows in the spill file refer to it), strings of replaced rows included.
+async function writeIndex(file: string, corpus: string, decoder: Decoder, entries: Array<Entry | undefined>, keys: Float64Array, spill: RowSpill | undefined): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     if (spill !== undefined && !spill.flush()) throw new Error('the recorded rows could not be kept');
     await mkdir(join(file, '..'), { recursive: true });
     const written = Date.now();
-    const names = [...entries.keys()].sort();
     const recorded = spill?.count ?? 0;
-    const fresh = recorded > 0 ? table : new StringTable();
-    const map = recorded > 0 ? (n: number) => n : (n: number) => fresh.intern(table.get(n));
+    const from = decoder.table;
+    const table = recorded > 0 ? from : new StringTable();
+    const kept: number[] = [];
+    for (let at = 0; at < entries.length; at++) {
+      const entry = entries[at];
+      if (entry === undefined) continue;
+      kept.push(at);
+      entryRow(table, from, entry, keyAt(keys, at));
+    }
     const handle = await open(temp, 'w');
     try {
-      await handle.write(`{"format":${FORMAT},"corpus":${JSON.stringify(corpus)},"written":${written},"rows":[`);
-      for (let at = 0; at < names.length; at += ROWS_PER_PIECE) {
-        const piece = names.slice(at, at + ROWS_PER_PIECE).map((name) => remap(entries.get(name)!, map));
-        await handle.write(`${at === 0 ? '' : ','}${JSON.stringify(piece).slice(1, -1)}`);
+      const header = { format: FORMAT, corpus, written, rows: kept.length + recorded, strings: table.strings } satisfies IndexHeader;
+      await handle.write(`${JSON.stringify(header)}\n`);
+      for (let k = 0; k < kept.length; k += ROWS_PER_PIECE) {
+        const piece = kept.slice(k, k + ROWS_PER_PIECE).map((at) => JSON.stringify(entryRow(table, from, entries[at]!, keyAt(keys, at))));
+        await handle.write(`${piece.join('\n')}\n`);
       }
-      if (recorded > 0) {
-        if (names.length > 0) await handle.write(',');
-        for await (const chunk of createReadStream(spill!.path)) await handle.write(chunk as Buffer);
-      }
-      await handle.write(`],"strings":${JSON.stringify(fresh.strings)}}\n`);
+      if (recorded > 0) for await (const chunk of createReadStream(spill!.path)) await handle.write(chunk as Buffer);
     } finally {
       await handle.close();
     }
@@ -488,15 +724,4 @@ async function writeIndex(file: string, corpus: string, table: StringTable, entr
     // The index is a cache: without it the next run reads the files again.
     await unlink(temp).catch(() => undefined);
   }
-}
-
-// A row with its string numbers mapped into another table.
-function remap(row: Row, map: (at: number) => number): Row {
-  const themes = [...row[20]];
-  for (let k = 0; k < themes.length; k += THEME_FIELDS) themes[k] = map(themes[k]!);
-  const languages = row[13].map((v, k) => (k % 2 === 0 ? map(v) : v));
-  return [
-    row[0], row[1], row[2], row[3], row[4], row[5], map(row[6]), map(row[7]), map(row[8]), row[9], map(row[10]), row[11],
-    map(row[12]), languages, row[14], map(row[15]), row[16], map(row[17]), map(row[18]), row[19], themes,
-  ];
 }

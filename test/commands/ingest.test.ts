@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, makeTempDir, runCli } from '../helpers/cli.js';
+import { readIndexFile, writeIndexFile } from '../helpers/index-file.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -153,7 +154,7 @@ describe('aipolicy ingest with worker threads', () => {
     expect(runCli(['ingest', sources, '--corpus', corpus, '--jobs', '2'], { env: { AIPOLICY_CACHE: cache } }).code).toBe(0);
     const [name] = readdirSync(cache).filter((n) => n.startsWith('index-'));
     const file = join(cache, name!);
-    const index = JSON.parse(readFileSync(file, 'utf8')) as { written: number; rows: unknown[][] };
+    const index = readIndexFile(file);
     expect(index.rows.map((r) => `${String(r[0])}.md`)).toEqual(corpusFiles(corpus));
     const indexed = runCli(['overlap', '--corpus', corpus, '--format', 'json'], { env: { AIPOLICY_CACHE: cache } });
     const fresh = runCli(['overlap', '--corpus', corpus, '--format', 'json'], { env: { AIPOLICY_CACHE: join(dir, 'empty-cache') } });
@@ -165,7 +166,7 @@ describe('aipolicy ingest with worker threads', () => {
       const themes = row[20] as number[];
       for (let k = 1; k < themes.length; k += 3) themes[k] = 0.777;
     }
-    writeFileSync(file, JSON.stringify({ ...index, written: Date.now() + 60_000 }));
+    writeIndexFile(file, { ...index, written: Date.now() + 60_000 });
     const coverage = JSON.parse(runCli(['overlap', '--corpus', corpus, '--format', 'json'], { env: { AIPOLICY_CACHE: cache } }).stdout).coverage as Array<{ cells: Array<{ score?: number }> }>;
     const scores = coverage.flatMap((t) => t.cells.filter((c) => c.score !== undefined && c.score > 0).map((c) => c.score));
     expect(scores.length).toBeGreaterThan(0);

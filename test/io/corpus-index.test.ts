@@ -1,12 +1,13 @@
 // The corpus index is a cache of the stored files' summaries: used where a file is unchanged,
 // never trusted over a file that changed, rebuilt when missing, damaged or for another folder.
-import { readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCorpusIndex, openCorpusIndex, summarize } from '../../src/io/corpus-index.js';
+import { LineReader, loadCorpusIndex, openCorpusIndex, summarize } from '../../src/io/corpus-index.js';
 import { readStoredFile } from '../../src/io/corpus-store.js';
 import { makeTempDir } from '../helpers/cli.js';
 import { BASELINE, makeBaselineCorpus } from '../helpers/baseline.js';
+import { indexFileText, readIndexFile, writeIndexFile, type IndexFileContents } from '../helpers/index-file.js';
 
 let dir = '';
 let corpus = '';
@@ -20,20 +21,14 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-interface IndexJson {
-  written: number;
-  strings: string[];
-  rows: unknown[][];
-}
-
 function indexFile(): string {
   const names = readdirSync(cache).filter((n) => n.startsWith('index-'));
   expect(names).toHaveLength(1);
   return join(cache, names[0]!);
 }
 
-function readIndex(): IndexJson {
-  return JSON.parse(readFileSync(indexFile(), 'utf8')) as IndexJson;
+function readIndex(): IndexFileContents {
+  return readIndexFile(indexFile());
 }
 
 /** Rewrites the first theme score of a document's row in the index file, and the time the index says it was written. */
@@ -42,7 +37,7 @@ function tamper(id: string, score: number, written: number): void {
   const row = index.rows.find((r) => r[0] === id)!;
   (row[20] as number[])[1] = score;
   index.written = written;
-  writeFileSync(indexFile(), JSON.stringify(index));
+  writeIndexFile(indexFile(), index);
 }
 
 /** What the files say, summarised the way the index keeps it. */
@@ -76,7 +71,7 @@ describe('the corpus index', () => {
     await loadCorpusIndex(corpus, cache);
     // Long after the index was written: only the file's own times can tell it changed.
     const index = readIndex();
-    writeFileSync(indexFile(), JSON.stringify({ ...index, written: Date.now() + 60_000 }));
+    writeIndexFile(indexFile(), { ...index, written: Date.now() + 60_000 });
     const before = statSync(path);
     const text = readFileSync(path, 'utf8');
     const score = /themes:\n {2}- id: "[a-z-]+"\n {4}score: ([\d.]+)/.exec(text)![1]!;
@@ -113,10 +108,59 @@ describe('the corpus index', () => {
   it('is rebuilt when its file is damaged, from another version, or for another folder', async () => {
     await loadCorpusIndex(corpus, cache);
     const file = indexFile();
-    for (const damage of ['{"format":2,', JSON.stringify({ ...readIndex(), format: 1 }), JSON.stringify({ ...readIndex(), corpus: '/elsewhere' }), JSON.stringify({ ...readIndex(), rows: [[1, 2]] })]) {
+    const good = readIndex();
+    const text = indexFileText(good);
+    const lines = text.split('\n');
+    // The layout of format 4: one JSON object with every row in it.
+    const { rows, ...header } = good;
+    const single = JSON.stringify({ ...header, format: 4, rows });
+    const damages = [
+      '',
+      '{"format":5,',
+      single,
+      indexFileText({ ...good, format: 4 }),
+      indexFileText({ ...good, corpus: '/elsewhere' }),
+      indexFileText({ ...good, rows: [[1, 2]] }),
+      // A row in the middle naming a string the table does not have.
+      indexFileText({ ...good, rows: good.rows.map((row, k) => (k === 1 ? row.map((v, f) => (f === 6 ? good.strings.length : v)) : row)) }),
+      // Cut short: inside a row, at the end of a row without its newline, and a whole row missing.
+      text.slice(0, text.length - 25),
+      text.slice(0, -1),
+      `${lines.slice(0, -2).join('\n')}\n`,
+      // A row more than the header says, and a blank line.
+      `${text}${lines[1]}\n`,
+      `${text}\n`,
+    ];
+    for (const damage of damages) {
       writeFileSync(file, damage);
       expect((await loadCorpusIndex(corpus, cache)).documents).toEqual(await fromFiles(BASELINE));
       expect(readIndex().rows).toHaveLength(BASELINE.length);
+    }
+  });
+
+  it('keeps nothing of a damaged index: rows read before the damage are not used either', async () => {
+    await loadCorpusIndex(corpus, cache);
+    const id = BASELINE[0]!.replace(/\.md$/, '');
+    const real = await firstScore(id);
+    // The first row says another score, and the index says it was written long after the files changed:
+    tamper(id, 0.123, Date.now() + 60_000);
+    expect(await firstScore(id)).toBe(0.123);
+    const text = readFileSync(indexFile(), 'utf8');
+    const lines = text.split('\n');
+    const damages = [
+      text.slice(0, text.length - 10),
+      text.slice(0, -1),
+      `${lines.slice(0, -2).join('\n')}\n`,
+      `${text}\n`,
+      `${lines.slice(0, 2).join('\n')}\n["broken"]\n${lines.slice(3).join('\n')}`,
+    ];
+    for (const damage of damages) {
+      // …then something after that row is damaged: the whole index goes, the first row with it.
+      writeFileSync(indexFile(), damage);
+      expect(await firstScore(id)).toBe(real);
+      expect(readIndex().rows).toHaveLength(BASELINE.length);
+      writeFileSync(indexFile(), text);
+      expect(await firstScore(id)).toBe(0.123);
     }
   });
 
@@ -156,5 +200,34 @@ describe('the corpus index', () => {
     rmSync(cache, { recursive: true, force: true });
     expect((await loadCorpusIndex(corpus, undefined)).documents).toEqual(await fromFiles(BASELINE));
     expect(() => statSync(cache)).toThrow();
+  });
+});
+
+describe('the index file is read a piece at a time', () => {
+  const linesOf = (text: string, bytes: number): { lines: string[]; complete: boolean } => {
+    const file = join(dir, 'lines.txt');
+    writeFileSync(file, text);
+    const fd = openSync(file, 'r');
+    try {
+      const reader = new LineReader(fd, bytes);
+      const lines: string[] = [];
+      for (let line = reader.read(); line !== undefined; line = reader.read()) lines.push(line);
+      return { lines, complete: reader.complete };
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  it('gives every line whole, whatever the size of the pieces, characters of several bytes included', () => {
+    const lines = ['{"strings":["Région wallonne","Fédération Wallonie-Bruxelles","中文","😀"]}', '["été"]', '', 'x', 'Ærø '.repeat(40), '[]'];
+    const text = `${lines.join('\n')}\n`;
+    for (const bytes of [1, 2, 3, 5, 7, 16, 64, 1 << 20]) expect(linesOf(text, bytes)).toEqual({ lines, complete: true });
+  });
+
+  it('says when the last line has no newline (a file cut short)', () => {
+    for (const bytes of [1, 4, 1 << 20]) {
+      expect(linesOf('["a"]\n["b', bytes)).toEqual({ lines: ['["a"]'], complete: false });
+      expect(linesOf('', bytes)).toEqual({ lines: [], complete: true });
+    }
   });
 });
