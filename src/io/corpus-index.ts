@@ -576,6 +576,9 @@ function isRow(value: unknown, strings: number): value is Row {
   return true;
 }
 
+/** How every index file of this format starts (the header's first field). */
+const HEADER_START = `{"format":${FORMAT},`;
+
 /** Bytes read from the index file at a time. */
 const READ_BYTES = 1 << 20;
 
@@ -652,6 +655,11 @@ function readIndex(file: string, corpus: string, names: string[], keys: Float64A
     return undefined;
   }
   try {
+    // The header starts with the format: an index of another format (format 4 was one line of
+    // 29 MB for 100,000 documents) is known from its first bytes, not parsed whole to find out.
+    const start = Buffer.from(HEADER_START);
+    const first = Buffer.alloc(start.length);
+    if (readSync(fd, first, 0, first.length, 0) !== first.length || !first.equals(start)) return undefined;
     const lines = new LineReader(fd);
     const header = JSON.parse(lines.read() ?? '') as IndexHeader;
     if (header === null || typeof header !== 'object' || header.format !== FORMAT || header.corpus !== corpus) return undefined;

@@ -164,6 +164,19 @@ describe('the corpus index', () => {
     }
   });
 
+  it('knows an index of another format from its first bytes: a header that does not start with the format is not used', async () => {
+    await loadCorpusIndex(corpus, cache);
+    const id = BASELINE[0]!.replace(/\.md$/, '');
+    const real = await firstScore(id);
+    tamper(id, 0.123, Date.now() + 60_000);
+    expect(await firstScore(id)).toBe(0.123);
+    // The same index with the header's fields in another order: read whole, it would be valid.
+    const { format, corpus: folder, written, strings, rows } = readIndex();
+    writeFileSync(indexFile(), `${JSON.stringify({ corpus: folder, format, written, rows: rows.length, strings })}\n${rows.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
+    expect(await firstScore(id)).toBe(real);
+    expect(readFileSync(indexFile(), 'utf8').startsWith(`{"format":${format},`)).toBe(true);
+  });
+
   it('records what a writer stored, and saves only when asked', async () => {
     const index = await openCorpusIndex(corpus, cache);
     expect(() => indexFile()).toThrow();
