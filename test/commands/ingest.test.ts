@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, makeTempDir, runCli } from '../helpers/cli.js';
 import { readIndexFile, writeIndexFile } from '../helpers/index-file.js';
+import { AUTO_JOBS_MIN, workerCount } from '../../src/workflows/ingest.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -112,6 +113,32 @@ describe('aipolicy ingest', () => {
 describe('aipolicy ingest with worker threads', () => {
   const sources = join(FIXTURES, 'sources');
   const snapshot = (corpus: string) => Object.fromEntries(corpusFiles(corpus).map((n) => [n, readFileSync(join(corpus, n), 'utf8')]));
+
+  it('--jobs auto takes a worker per core but one (this thread reads, writes and commits), from 64 inputs', () => {
+    expect(workerCount('auto', AUTO_JOBS_MIN, 2)).toBe(1);
+    expect(workerCount('auto', 100_000, 8)).toBe(7);
+    expect(workerCount('auto', 100_000, 1)).toBe(0);
+    expect(workerCount('auto', AUTO_JOBS_MIN - 1, 8)).toBe(0);
+    // --jobs N: this thread alone for 1, else N workers, never more than there are inputs.
+    expect(workerCount(1, 500, 8)).toBe(0);
+    expect(workerCount(2, 500, 8)).toBe(2);
+    expect(workerCount(16, 3, 8)).toBe(3);
+    expect(workerCount(2, 1, 8)).toBe(0);
+  });
+
+  it('--jobs auto on 64 inputs stores and reports the same as one thread', () => {
+    const inputs = join(dir, 'many');
+    mkdirSync(inputs);
+    const texts = readdirSync(sources).sort().map((n) => readFileSync(join(sources, n), 'utf8'));
+    for (let i = 0; i < AUTO_JOBS_MIN; i++) writeFileSync(join(inputs, `in-${String(i).padStart(2, '0')}.md`), `${texts[i % texts.length]!}\n\nCopy ${i}.\n`);
+    const one = runCli(['ingest', inputs, '--corpus', join(dir, 'one'), '--format', 'json', '--jobs', '1']);
+    const auto = runCli(['ingest', inputs, '--corpus', join(dir, 'auto'), '--format', 'json']);
+    expect(one.code).toBe(0);
+    expect(auto.stdout).toBe(one.stdout);
+    expect(auto.stderr).toBe(one.stderr);
+    expect(auto.code).toBe(0);
+    expect(snapshot(join(dir, 'auto'))).toEqual(snapshot(join(dir, 'one')));
+  }, 60_000);
 
   it('stores the same files and reports the same results with --jobs 2 as in one thread, in input order', () => {
     const one = runCli(['ingest', sources, '--corpus', join(dir, 'one'), '--format', 'json', '--jobs', '1']);
