@@ -23,26 +23,46 @@ export function groupKeysOf(doc: ComparedDocument, by: GroupBy): string[] {
   }
 }
 
+/** Returns true when the documents are in strictly increasing id order (so no id is there twice). */
+export function inStrictIdOrder(documents: ComparedDocument[]): boolean {
+  for (let d = 1; d < documents.length; d++) if (!(documents[d - 1]!.id < documents[d]!.id)) return false;
+  return true;
+}
+
 /**
  * Returns the groups of documents, ordered from eu down to local: by level for `level`; EU first,
  * then alphabetically for `country`; by year for `year`; otherwise by the widest level among the
  * group's documents, then alphabetically. The `(none)` group comes last.
  */
 export function groupDocuments(documents: ComparedDocument[], by: GroupBy): Group[] {
-  const groups = new Map<string, string[]>();
+  // Documents in id order, each id once (what an index gives): every group's ids come in order, and
+  // each document's level is its own. Otherwise ids are sorted and counted once, and an id listed
+  // twice takes the level of its last document.
+  const ordered = inStrictIdOrder(documents);
+  const groups = new Map<string, { ids: string[]; rank: number }>();
   for (const doc of documents) {
-    for (const key of groupKeysOf(doc, by)) {
-      const ids = groups.get(key) ?? [];
-      ids.push(doc.id);
-      groups.set(key, ids);
+    const rank = rankLevel(doc.meta.level);
+    const keys = groupKeysOf(doc, by);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      let group = groups.get(key);
+      if (group === undefined) {
+        group = { ids: [], rank: LEVELS.length };
+        groups.set(key, group);
+      }
+      // A key named twice by one document (a country listed twice) counts it once.
+      if (ordered && group.ids.length > 0 && group.ids[group.ids.length - 1] === doc.id) continue;
+      group.ids.push(doc.id);
+      if (rank < group.rank) group.rank = rank;
     }
   }
-  const levelRank = new Map(documents.map((d) => [d.id, rankLevel(d.meta.level)]));
-  const widest = (ids: string[]): number => ids.reduce((rank, id) => Math.min(rank, levelRank.get(id) ?? LEVELS.length), LEVELS.length);
-  return [...groups.entries()]
-    .map(([key, ids]) => ({ key, documents: [...new Set(ids)].sort(), rank: widest(ids) }))
-    .sort((a, b) => compareGroups(a, b, by))
-    .map(({ key, documents }) => ({ key, documents }));
+  let entries = [...groups.entries()].map(([key, { ids, rank }]) => ({ key, documents: ids, rank }));
+  if (!ordered) {
+    const levelRank = new Map(documents.map((d) => [d.id, rankLevel(d.meta.level)]));
+    const widest = (ids: string[]): number => ids.reduce((rank, id) => Math.min(rank, levelRank.get(id) ?? LEVELS.length), LEVELS.length);
+    entries = entries.map(({ key, documents: ids }) => ({ key, documents: [...new Set(ids)].sort(), rank: widest(ids) }));
+  }
+  return entries.sort((a, b) => compareGroups(a, b, by)).map(({ key, documents }) => ({ key, documents }));
 }
 
 function compareGroups(a: { key: string; rank: number }, b: { key: string; rank: number }, by: GroupBy): number {

@@ -44,6 +44,60 @@ describe('buildCoverage placing documents', () => {
   });
 });
 
+describe('documents in id order, each id once (as an index gives them), and in any other order', () => {
+  // A small seeded generator: the same documents on every run.
+  let state = 7;
+  const random = (): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const levels: Level[] = ['eu', 'national', 'federal', 'regional', 'local'];
+  const countries = [['BE'], ['NL'], ['BE', 'NL', 'LU'], ['LU', 'LU'], []];
+  // Scores rounded to three decimals and not, ties, 1 and above, 0 and below: every bucket case.
+  const scores = [1, 1.2, 0, -0.1, 0.5, 0.5, 0.5004, 0.5009, 0.5001, 0.999, 0.0004, 0.73];
+  const many: ComparedDocument[] = Array.from({ length: 1000 }, (_, i) => ({
+    id: `d-${String(i).padStart(3, '0')}`,
+    meta: { level: levels[Math.floor(random() * levels.length)]!, country: countries[Math.floor(random() * countries.length)]! },
+    language: 'nl',
+    themes: THEMES.filter(() => random() < 0.7).map((t) => ({ id: t, score: scores[Math.floor(random() * scores.length)]! })),
+  }));
+  const shuffled = [...many].sort(() => random() - 0.5);
+
+  it('groups and places them the same way', () => {
+    for (const by of ['level', 'country'] as const) {
+      expect(groupDocuments(shuffled, by)).toEqual(groupDocuments(many, by));
+      expect(buildCoverage(shuffled, THEMES, by, 2, 0.2)).toEqual(buildCoverage(many, THEMES, by, 2, 0.2));
+    }
+  });
+
+  it('orders each cell by score, strongest first, ties by id', () => {
+    const coverage = buildCoverage(many, THEMES, 'level');
+    coverage.cells.forEach((row, t) =>
+      row.forEach((cell) => {
+        const group = new Set(coverage.groups.find((g) => g.key === cell.group)!.documents);
+        const expected = many
+          .filter((d) => group.has(d.id) && d.themes.some((h) => h.id === THEMES[t]))
+          .map((d) => ({ id: d.id, score: d.themes.find((h) => h.id === THEMES[t])!.score }))
+          .filter((d) => d.score >= 0)
+          .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+          .map((d) => d.id);
+        expect(cell.documents).toEqual(expected);
+      }),
+    );
+    expect(Math.max(...coverage.cells.flat().map((c) => c.documents.length))).toBeGreaterThan(64);
+  });
+
+  it('counts an id listed twice once, with its last document, whatever the order', () => {
+    const again = { ...many[5]!, meta: { level: 'eu' as Level, country: ['EU'] }, themes: [{ id: 'skills', score: 0.9 }] };
+    const twice = [...many, again];
+    const coverage = buildCoverage(twice, THEMES, 'level');
+    expect(coverage.groups[0]).toEqual({ key: 'eu', documents: [...many.filter((d) => d.meta.level === 'eu').map((d) => d.id), again.id].sort() });
+    const skills = coverage.cells[THEMES.indexOf('skills')]!;
+    expect(skills.flatMap((c) => c.documents).filter((id) => id === again.id)).toHaveLength(1);
+    expect(buildCoverage([again, ...shuffled], THEMES, 'level').cells[THEMES.indexOf('skills')]!.flatMap((c) => c.documents).filter((id) => id === again.id)).toHaveLength(1);
+  });
+});
+
 describe('coverage, overlap and gaps', () => {
   const coverage = buildCoverage(docs, THEMES, 'level');
   it('counts documents per theme and group', () => {
