@@ -1,6 +1,8 @@
 // The corpus folder: one Markdown file per document, front matter + body. Writes are atomic.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { closeSync, fsync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
 import { fromFrontMatter, toFrontMatter } from '../core/record.js';
 import { CorpusError, CorpusWriteError, UsageError } from '../errors.js';
@@ -181,7 +183,7 @@ export class CorpusWriter {
         throw temp;
       }
       try {
-        await rename(temp, target);
+        renameSync(temp, target);
         this.renamed += 1;
       } catch (error) {
         await unlink(temp).catch(() => undefined);
@@ -217,20 +219,25 @@ export class CorpusWriter {
   }
 }
 
+// The temporary file is created, written and closed with blocking calls, and only the fsync, which
+// waits for the disk, goes through libuv's thread pool: each trip through it costs two context
+// switches, and ingest on one core was 10% faster with four fewer per document (README, "Speed").
 async function writeSynced(path: string, content: string, fail: boolean): Promise<void> {
-  const handle = await open(path, 'wx', 0o644);
+  const fd = openSync(path, 'wx', 0o644);
   try {
     if (fail) {
       const bytes = Buffer.from(content, 'utf8');
-      await handle.write(bytes, 0, bytes.length >> 1);
+      writeSync(fd, bytes, 0, bytes.length >> 1);
       throw makeDiskFullError(path);
     }
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
+    writeFileSync(fd, content, 'utf8');
+    await fsyncAsync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
+
+const fsyncAsync = promisify(fsync);
 
 // Errors that mean no document can be written now: the batch stops instead of failing each one.
 const CORPUS_UNWRITABLE: Record<string, string> = {
