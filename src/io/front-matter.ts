@@ -128,7 +128,8 @@ const FLOW_LIMIT = 160;
 
 function dumpMapping(data: Record<string, unknown>, indent: string): string {
   let out = '';
-  for (const [key, value] of Object.entries(data)) {
+  for (const key in data) {
+    const value = data[key];
     if (value === undefined) continue;
     out += `${indent}${key}:${dumpValue(value, indent)}`;
   }
@@ -138,10 +139,12 @@ function dumpMapping(data: Record<string, unknown>, indent: string): string {
 function dumpValue(value: unknown, indent: string): string {
   const flow = isContainer(value) ? flowWithin(value, FLOW_LIMIT) : toFlow(value);
   if (flow !== undefined) return ` ${flow}\n`;
+  let out = '\n';
   if (Array.isArray(value)) {
-    return `\n${value.map((item) => dumpItem(item, `${indent}  `)).join('')}`;
+    for (const item of value) out += dumpItem(item, `${indent}  `);
+    return out;
   }
-  return `\n${dumpMapping(value as Record<string, unknown>, `${indent}  `)}`;
+  return out + dumpMapping(value as Record<string, unknown>, `${indent}  `);
 }
 
 function dumpItem(item: unknown, indent: string): string {
@@ -153,30 +156,48 @@ function dumpItem(item: unknown, indent: string): string {
 
 // toFlow(value) when it is at most `limit` characters long, else undefined: stops building as soon
 // as it is too long (a large list is not written out whole just to find that it does not fit).
+// Written with plain loops: this runs for every container of every stored document.
 function flowWithin(value: unknown, limit: number): string | undefined {
   if (!isContainer(value)) {
     const flow = toFlow(value);
     return flow.length <= limit ? flow : undefined;
   }
-  const list = Array.isArray(value);
-  const entries: Array<[string, unknown]> = list
-    ? (value as unknown[]).map((v) => ['', v])
-    : Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [`${flowKey(k)}: `, v]);
-  let out = list ? '[' : '{';
-  for (const [i, [key, v]] of entries.entries()) {
-    const lead = `${i === 0 ? '' : ', '}${key}`;
-    const inner = flowWithin(v, limit - out.length - lead.length - 1);
-    if (inner === undefined) return undefined;
-    out += lead + inner;
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ', ';
+      const inner = flowWithin(value[i], limit - out.length - 1);
+      if (inner === undefined) return undefined;
+      out += inner;
+    }
+    out += ']';
+  } else {
+    out = '{';
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const v = record[key];
+      if (v === undefined) continue;
+      out += `${out.length === 1 ? '' : ', '}${flowKey(key)}: `;
+      const inner = flowWithin(v, limit - out.length - 1);
+      if (inner === undefined) return undefined;
+      out += inner;
+    }
+    out += '}';
   }
-  out += list ? ']' : '}';
   return out.length <= limit ? out : undefined;
 }
 
+// The keys of our front matter are few: each is checked once.
+const FLOW_KEYS = new Map<string, string>();
+
 function flowKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : stringifyJsonSafe(key);
+  let flow = FLOW_KEYS.get(key);
+  if (flow === undefined) {
+    flow = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : stringifyJsonSafe(key);
+    if (FLOW_KEYS.size < 256) FLOW_KEYS.set(key, flow);
+  }
+  return flow;
 }
 
 function isContainer(value: unknown): value is object {
@@ -188,12 +209,20 @@ function toFlow(value: unknown): string {
   if (typeof value === 'string') return quoteJsonSafe(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(toFlow).join(', ')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ', ') + toFlow(value[i]);
+    return `${out}]`;
+  }
   if (typeof value === 'object') {
-    const parts = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${flowKey(k)}: ${toFlow(v)}`);
-    return `{${parts.join(', ')}}`;
+    let out = '{';
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const v = record[key];
+      if (v === undefined) continue;
+      out += `${out.length === 1 ? '' : ', '}${flowKey(key)}: ${toFlow(v)}`;
+    }
+    return `${out}}`;
   }
   return stringifyJsonSafe(String(value));
 }
