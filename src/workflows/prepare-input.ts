@@ -75,17 +75,19 @@ export async function prepareInput(
       ...(suggestion ? { suggestion } : {}),
       unchanged: false,
     };
-    if (current.get(parsed.id) === sameDocumentKey(parsed)) return structuredClone({ ...base, unchanged: true });
+    // The key costs a hash: it is computed only for an id the corpus already has, current.
+    const stored = current.get(parsed.id);
+    if (stored !== undefined && stored === sameDocumentKey(parsed)) return structuredClone({ ...base, unchanged: true });
     const analysis = analyseDocument(lexicon, parsed);
-    const stored = buildStoredDocument(parsed, analysis, corpusPath(settings.corpus, parsed.id));
-    const content = settings.dryRun ? undefined : encodeStored(settings.corpus, stored);
+    const doc = buildStoredDocument(parsed, analysis, corpusPath(settings.corpus, parsed.id));
+    const content = settings.dryRun ? undefined : encodeStored(settings.corpus, doc);
     // What outlives the input is copied: strings cut from its text (a title parsed from the front
     // matter) would otherwise keep the whole text in memory for the rest of the run.
     const kept = structuredClone({
       ...base,
       language: analysis.language,
       themes: analysis.themes.map((t) => t.id),
-      ...(settings.dryRun ? {} : { summary: summarize(stored, false) }),
+      ...(settings.dryRun ? {} : { summary: summarize(doc, false) }),
     });
     return content === undefined ? kept : { ...kept, content };
   } catch (error) {
