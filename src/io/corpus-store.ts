@@ -221,7 +221,8 @@ export class CorpusWriter {
 
 // The temporary file is created, written and closed with blocking calls, and only the fsync, which
 // waits for the disk, goes through libuv's thread pool: each trip through it costs two context
-// switches, and ingest on one core was 10% faster with four fewer per document (README, "Speed").
+// switches. With the inputs read the same way, one-core ingest of 10,000 documents went from 26
+// switches per document to 6 and took 16% less time (median of interleaved runs; README, "Speed").
 async function writeSynced(path: string, content: string, fail: boolean): Promise<void> {
   const fd = openSync(path, 'wx', 0o644);
   try {
