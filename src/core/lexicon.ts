@@ -310,6 +310,8 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
 
 /** What the lexicon knows of a word (lowercased): its stem, the entries that start with it, and what it matches alone. Memoised per matcher. */
 interface WordInfo {
+  /** The matcher that described the word (a Word may outlive a lexicon). */
+  matcher: LanguageMatcher;
   stem: string;
   folded: string;
   byStem: Bucket | undefined;
@@ -325,6 +327,8 @@ interface WordInfo {
   maybeExact: boolean;
   /** Affix targets: undefined until first asked, null when none. */
   affixes: TermTarget[] | null | undefined;
+  /** No entry starts with the word in any spelling: most words (one field read for matchPhraseAt). */
+  inert: boolean;
 }
 
 /** Words per generation of a matcher's memo (see memo.ts): the words in use stay, however large the vocabulary. */
@@ -333,13 +337,22 @@ const WORD_MEMO_SIZE = 10_000;
 const DIGITS = /^[0-9]+$/;
 
 function wordInfo(matcher: LanguageMatcher, english: PhraseIndex | undefined, token: Token): WordInfo {
+  // A word seen before carries what the matcher of its last passage made of it (see Word in tokens.ts):
+  // in a passage of the same language, no lookup by string.
+  const word = token.word;
+  if (word !== undefined) {
+    const carried = word.info as WordInfo | null;
+    if (carried !== null && carried.matcher === matcher) return carried;
+  }
   // Numbers (years, amounts, article numbers) are their own stem and are rarely seen twice: they
   // are looked up without filling the memo.
   if (DIGITS.test(token.lower)) return describeWord(matcher, english, token, token.lower);
-  const known = matcher.words.get(token.lower);
-  if (known !== undefined) return known;
-  const info = describeWord(matcher, english, token, matcher.stemmer.stem(token.lower));
-  matcher.words.set(token.lower, info);
+  let info = matcher.words.get(token.lower);
+  if (info === undefined) {
+    info = describeWord(matcher, english, token, matcher.stemmer.stem(token.lower));
+    matcher.words.set(token.lower, info);
+  }
+  if (word !== undefined) word.info = info;
   return info;
 }
 
@@ -351,17 +364,22 @@ function describeWord(matcher: LanguageMatcher, english: PhraseIndex | undefined
   for (const bucket of [byStem, byForm]) {
     for (const entry of bucket?.single ?? []) if (looksLikeWord(entry, token.folded)) single.push(...entry.targets);
   }
+  const longer = [byStem, byForm, byEnglish].some((b) => b !== undefined && b.next.size > 0);
+  const singleEnglish = (byEnglish?.single ?? []).flatMap((e) => e.targets);
+  const maybeExact = matcher.exactLower.has(token.lower);
   return {
+    matcher,
     stem,
     folded: token.folded,
     byStem,
     byForm,
     byEnglish,
-    longer: [byStem, byForm, byEnglish].some((b) => b !== undefined && b.next.size > 0),
+    longer,
     single,
-    singleEnglish: (byEnglish?.single ?? []).flatMap((e) => e.targets),
-    maybeExact: matcher.exactLower.has(token.lower),
+    singleEnglish,
+    maybeExact,
     affixes: undefined,
+    inert: !longer && single.length === 0 && singleEnglish.length === 0 && !maybeExact,
   };
 }
 
@@ -402,8 +420,9 @@ interface Best {
 
 function matchPhraseAt(matcher: LanguageMatcher, tokens: Token[], words: WordInfo[], i: number, text: string): RawMatch | undefined {
   const word = words[i]!;
-  const exact = word.maybeExact ? matcher.index.exact.get(tokens[i]!.surface) : undefined;
   // Most words start no term at all.
+  if (word.inert) return undefined;
+  const exact = word.maybeExact ? matcher.index.exact.get(tokens[i]!.surface) : undefined;
   if (!word.longer && word.single.length === 0 && word.singleEnglish.length === 0 && exact === undefined) return undefined;
   const best: Best = { length: 0, targets: [] };
   if (i + 1 < tokens.length && (word.longer || (exact !== undefined && exact.next.size > 0))) {

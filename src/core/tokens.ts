@@ -1,6 +1,16 @@
 // Unicode-correct tokenising: natural's tokenizers split words at ë, é, ö (see TOOLCHAIN.md).
-import { Memo } from './memo.js';
 import { foldDiacritics } from './stem.js';
+
+/** A distinct word as written, shared by every token that spells it: its forms are worked out once. */
+export interface Word {
+  surface: string;
+  lower: string;
+  folded: string;
+  /** Hash of the code units (see internWord). */
+  hash: number;
+  /** What a matcher of the lexicon made of the word, for the next token of it (see wordInfo in lexicon.ts); null until then. */
+  info: unknown;
+}
 
 /** A word of a passage, with its offsets and its hyphen group (AI-strategie → two tokens, one group). */
 export interface Token {
@@ -16,9 +26,14 @@ export interface Token {
   group: number;
   /** Number of tokens in that hyphenated word (1 for a plain word). */
   groupSize: number;
+  /** The shared word (undefined for numbers and cut words, which are rarely seen twice). */
+  word?: Word | undefined;
 }
 
-const HYPHENS = new Set(['-', '‐', '‑']);
+/** The hyphens that join words: -, ‐ and ‑. */
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
 /** Longest word the tokenizer keeps whole; longer runs (a 5 MB "word") are cut. */
 const MAX_WORD = 64;
 
@@ -52,15 +67,43 @@ function wordCharAt(text: string, i: number): number {
   return WORD_CHAR.test(String.fromCodePoint(point)) ? 2 : 0;
 }
 
-// Folding decomposes the word: remember the non-ASCII words seen (a bounded memo).
-const FOLDED = new Memo<string>(10_000);
-function foldWord(lower: string): string {
-  let folded = FOLDED.get(lower);
-  if (folded === undefined) {
-    folded = foldDiacritics(lower);
-    FOLDED.set(lower, folded);
+// The words seen are kept in a table of their own, looked up by a hash of the code units computed
+// while scanning: a word seen before is not lowercased or folded again, and every token of it
+// carries the same Word, on which the lexicon keeps what it worked out for the word (instead of a
+// Map lookup by string per token). Numbers and cut words are not kept. When the table is half full
+// it starts afresh, so its memory is bounded however large the vocabulary of a corpus.
+const TABLE_SIZE = 1 << 16;
+const MAX_WORDS = TABLE_SIZE >> 1;
+let table: Array<Word | undefined> = new Array<Word | undefined>(TABLE_SIZE).fill(undefined);
+let wordCount = 0;
+
+function addCodeUnit(hash: number, unit: number): number {
+  return (Math.imul(hash, 31) + unit) | 0;
+}
+
+/** Returns the Word spelt by text[start, end) with that hash; `plain` when it is ASCII without capitals. */
+function internWord(text: string, start: number, end: number, hash: number, ascii: boolean, plain: boolean): Word {
+  const mask = TABLE_SIZE - 1;
+  let slot = (hash ^ (hash >>> 15)) & mask;
+  for (let word = table[slot]; word !== undefined; word = table[slot]) {
+    // A short slice and === (a memcmp) cost less than startsWith or a loop over the code units.
+    if (word.hash === hash && word.surface === text.slice(start, end)) return word;
+    slot = (slot + 1) & mask;
   }
-  return folded;
+  if (wordCount >= MAX_WORDS) {
+    table = new Array<Word | undefined>(TABLE_SIZE).fill(undefined);
+    wordCount = 0;
+    slot = (hash ^ (hash >>> 15)) & mask;
+  }
+  const surface = text.slice(start, end);
+  // An ASCII word without capitals is its own lowercase form.
+  const lower = plain ? surface : surface.toLowerCase();
+  // Most words are plain ASCII: skip the Unicode decomposition for them.
+  // info starts as null, not undefined: a field first set to undefined made V8's loads of Words megamorphic.
+  const word: Word = { surface, lower, folded: ascii ? lower : foldDiacritics(lower), hash, info: null };
+  table[slot] = word;
+  wordCount += 1;
+  return word;
 }
 
 /** Returns the tokens of a text in order; hyphenated words give one token per part, sharing a group. */
@@ -84,37 +127,48 @@ export function tokenize(text: string): Token[] {
     const start = i;
     let ascii = c < 0x80;
     let upper = c >= 0x41 && c <= 0x5a;
+    let digits = c <= 0x39;
+    let hash = addCodeUnit(0, c);
+    if (first === 2) hash = addCodeUnit(hash, text.charCodeAt(i + 1));
     i += first;
     for (;;) {
       const d = text.charCodeAt(i);
       if (d < 0x80) {
         if (BMP_CLASS[d] !== IN_WORD) break;
         if (d <= 0x5a && d >= 0x41) upper = true;
+        if (d > 0x39) digits = false;
+        hash = addCodeUnit(hash, d);
         i += 1;
         continue;
       }
       const step = wordCharAt(text, i);
       if (step === 0) break;
       ascii = false;
+      hash = addCodeUnit(hash, d);
+      if (step === 2) hash = addCodeUnit(hash, text.charCodeAt(i + 1));
       i += step;
     }
+    // Only ASCII digits make a number (as wordInfo's DIGITS reads it).
+    digits &&= ascii;
     const previous = tokens[tokens.length - 1];
     // "AI-strategie": a single hyphen between two words joins them into one group.
-    const joined = previous !== undefined && start === previous.end + 1 && HYPHENS.has(text[previous.end]!);
+    const joined = previous !== undefined && start === previous.end + 1 && isHyphen(text.charCodeAt(previous.end));
     if (!joined) group = tokens.length;
-    const surface = i - start > MAX_WORD ? text.slice(start, start + MAX_WORD) : text.slice(start, i);
-    // An ASCII word without capitals is its own lowercase form.
-    const lower = ascii && !upper ? surface : surface.toLowerCase();
-    tokens.push({
-      surface,
-      lower,
-      // Most words are plain ASCII: skip the Unicode decomposition for them.
-      folded: ascii ? lower : foldWord(lower),
-      start,
-      end: i,
-      group,
-      groupSize: 1,
-    });
+    let word: Word | undefined;
+    let surface: string;
+    let lower: string;
+    let folded: string;
+    if (!digits && i - start <= MAX_WORD) {
+      word = internWord(text, start, i, hash, ascii, ascii && !upper);
+      surface = word.surface;
+      lower = word.lower;
+      folded = word.folded;
+    } else {
+      surface = i - start > MAX_WORD ? text.slice(start, start + MAX_WORD) : text.slice(start, i);
+      lower = ascii && !upper ? surface : surface.toLowerCase();
+      folded = ascii ? lower : foldDiacritics(lower);
+    }
+    tokens.push({ surface, lower, folded, start, end: i, group, groupSize: 1, word });
     if (joined) for (let k = group; k < tokens.length; k++) tokens[k]!.groupSize = tokens.length - group;
   }
   return tokens;
