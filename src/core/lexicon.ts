@@ -61,6 +61,8 @@ interface LanguageMatcher {
   exactLower: Set<string>;
   /** Memo of the words seen in passages (see wordInfo). */
   words: Memo<WordInfo>;
+  /** Memo of the hyphenated words seen, joined (see matchJoinedGroup). */
+  joined: Memo<JoinedInfo>;
 }
 
 /** The compiled taxonomy: one matcher per language, plus English forms for loanwords elsewhere. */
@@ -101,6 +103,7 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
       index: { stems: new Map(), forms: new Map(), exact: new Map() },
       exactLower: new Set(),
       words: new Memo(WORD_MEMO_SIZE),
+      joined: new Memo(WORD_MEMO_SIZE),
     };
   }
   const english = new Map<string, PhraseEntry[]>();
@@ -391,14 +394,30 @@ function affixTargets(matcher: LanguageMatcher, word: WordInfo): TermTarget[] | 
 // "cybersécu-rité" (PDF hyphenation) or "gezondheids-zorg": try the word with its hyphens removed.
 function matchJoinedGroup(matcher: LanguageMatcher, tokens: Token[], first: number, text: string, affixes: boolean): RawMatch | undefined {
   const last = first + tokens[first]!.groupSize - 1;
-  const parts = tokens.slice(first, last + 1);
-  const lower = parts.map((t) => t.lower).join('');
-  const folded = foldDiacritics(lower);
-  const found = affixes
-    ? (matchAffixes(matcher, folded) ?? [])
-    : dedupeTargets([...single(matcher.stems.get(matcher.stemmer.stem(lower))), ...single(matcher.forms.get(folded))]);
-  const all = found.filter((t) => t.theme !== '');
-  return all.length > 0 ? makeMatch(tokens, first, last, all, text) : undefined;
+  let lower = tokens[first]!.lower;
+  for (let k = first + 1; k <= last; k++) lower += tokens[k]!.lower;
+  // The same hyphenated words come back (AI-toepassingen, start-ups): what they match is remembered.
+  let joined = matcher.joined.get(lower);
+  if (joined === undefined) {
+    joined = { folded: foldDiacritics(lower), whole: undefined, affixes: undefined };
+    matcher.joined.set(lower, joined);
+  }
+  let found: TermTarget[];
+  if (affixes) {
+    found = joined.affixes ??= (matchAffixes(matcher, joined.folded) ?? []).filter((t) => t.theme !== '');
+  } else {
+    found = joined.whole ??= dedupeTargets([...single(matcher.stems.get(matcher.stemmer.stem(lower))), ...single(matcher.forms.get(joined.folded))]).filter(
+      (t) => t.theme !== '',
+    );
+  }
+  return found.length > 0 ? makeMatch(tokens, first, last, found, text) : undefined;
+}
+
+/** What a hyphenated word with its hyphens removed matches: whole, and by affix (each worked out when first asked). */
+interface JoinedInfo {
+  folded: string;
+  whole: TermTarget[] | undefined;
+  affixes: TermTarget[] | undefined;
 }
 
 function single(entries: PhraseEntry[] | undefined): TermTarget[] {
