@@ -131,7 +131,9 @@ export function tokenize(text: string): Token[] {
     let hash = addCodeUnit(0, c);
     if (first === 2) hash = addCodeUnit(hash, text.charCodeAt(i + 1));
     i += first;
-    for (;;) {
+    // The bound is tested here rather than read as NaN from charCodeAt: an index past the end, seen
+    // once, makes V8 call charCodeAt instead of inlining it, for every character after.
+    while (i < length) {
       const d = text.charCodeAt(i);
       if (d < 0x80) {
         if (BMP_CLASS[d] !== IN_WORD) break;
