@@ -54,6 +54,27 @@ export interface CueSet {
   aiPairStarts: Set<string>;
   /** First words of the example markers, folded: a passage with none of them needs no regex run. */
   exampleStarts: Set<string>;
+  /** The sets above as flags by folded word (see cueFlags). */
+  flags: Map<string, number>;
+}
+
+// What a word is to the cues of a language, as bits: one lookup per word instead of one per set.
+const AI_WORD = 1;
+const AI_PAIR_START = 2;
+const EXAMPLE_START = 4;
+const OFFICE = 8;
+const CONJUNCTION = 16;
+
+/** Returns the cue flags of a token's folded form; a token's Word carries them for the next token of it. */
+function cueFlags(token: Token, cues: CueSet): number {
+  const word = token.word;
+  if (word !== undefined && word.cues === cues) return word.cueFlags;
+  const flags = cues.flags.get(token.folded) ?? 0;
+  if (word !== undefined) {
+    word.cues = cues;
+    word.cueFlags = flags;
+  }
+  return flags;
 }
 
 /** Returns the compiled cues of a language. */
@@ -74,15 +95,28 @@ export function compileCues(cues: Cues, language: TaxonomyLanguage): CueSet {
   const escaped = examples.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   const source = `(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`;
   const atWords = examples.every((c) => /^[\p{L}\p{N}]/u.test(c));
+  const conjunctions = words(cues.conjunctions[language].concat(cues.conjunctions.en));
+  const offices = words(cues.offices[language].concat(cues.offices.en));
+  const exampleStarts = new Set(examples.flatMap((c) => tokenize(c).slice(0, 1).map((t) => t.folded)));
+  const flags = new Map<string, number>();
+  const flag = (set: Set<string>, bit: number) => {
+    for (const word of set) flags.set(word, (flags.get(word) ?? 0) | bit);
+  };
+  flag(aiWords, AI_WORD);
+  flag(aiPairStarts, AI_PAIR_START);
+  flag(exampleStarts, EXAMPLE_START);
+  flag(offices, OFFICE);
+  flag(conjunctions, CONJUNCTION);
   return {
-    conjunctions: words(cues.conjunctions[language].concat(cues.conjunctions.en)),
-    offices: words(cues.offices[language].concat(cues.offices.en)),
+    conjunctions,
+    offices,
     examples: examples.length === 0 ? undefined : new RegExp(source, 'giu'),
     exampleAt: examples.length === 0 || !atWords ? undefined : new RegExp(source, 'iuy'),
     aiWords,
     aiPairs,
     aiPairStarts,
-    exampleStarts: new Set(examples.flatMap((c) => tokenize(c).slice(0, 1).map((t) => t.folded))),
+    exampleStarts,
+    flags,
   };
 }
 
@@ -94,13 +128,13 @@ export function mentionsAi(text: string, cues: CueSet, tokens: Token[] = tokeniz
 /** Returns the context of a passage text for the language's cues; `documentAboutAi` when its document is; enumerations only when asked (they cost the most). */
 export function readContext(text: string, cues: CueSet, documentAboutAi = false, tokens: Token[] = tokenize(text), enumerations = true): PassageContext {
   const sentences = splitSentences(text);
-  const lists = enumerations ? sentences.flatMap((s) => findEnumerations(text, s, cues.conjunctions, tokens)) : [];
+  const lists = enumerations ? sentences.flatMap((s) => findEnumerations(text, s, cues, tokens)) : [];
   const aiTerms = findAiTerms(tokens, cues);
   return {
     sentences,
     enumerations: lists,
-    examples: tokens.some((t) => cues.exampleStarts.has(t.folded)) ? findCueSpans(text, sentences, cues, tokens) : [],
-    titles: findTitles(text, tokens, cues.offices),
+    examples: tokens.some((t) => (cueFlags(t, cues) & EXAMPLE_START) !== 0) ? findCueSpans(text, sentences, cues, tokens) : [],
+    titles: findTitles(text, tokens, cues),
     aboutAi: aiTerms.length > 0 || documentAboutAi,
     aiTerms,
   };
@@ -127,7 +161,7 @@ export function splitSentences(text: string): Sentence[] {
 // search from a sentence start, via lastIndex).
 const ITEM_CUT = /[,:/…]|\.\.\.|\s[–—-]\s/g;
 
-function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<string>, all: Token[]): Enumeration[] {
+function findEnumerations(text: string, sentence: Sentence, cues: CueSet, all: Token[]): Enumeration[] {
   const cuts: Array<{ at: number; next: number }> = [];
   // Matches are read as within the sentence alone: one running past its end does not count.
   ITEM_CUT.lastIndex = sentence.start;
@@ -141,7 +175,7 @@ function findEnumerations(text: string, sentence: Sentence, conjunctions: Set<st
   const first = firstTokenFrom(all, sentence.start);
   for (let k = first; k < all.length && all[k]!.end <= sentence.end; k++) {
     const t = all[k]!;
-    if (conjunctions.has(t.folded)) cuts.push({ at: t.start, next: t.end });
+    if ((cueFlags(t, cues) & CONJUNCTION) !== 0) cuts.push({ at: t.start, next: t.end });
   }
   // Three items need two cuts at least.
   if (cuts.length < 2) return [];
@@ -216,7 +250,7 @@ function markerMatches(text: string, tokens: Token[], cues: CueSet): RegExpExecA
   const found: RegExpExecArray[] = [];
   let from = 0; // matches do not overlap: the next one starts at or after the end of the last
   for (const token of tokens) {
-    if (token.start < from || !(cues.exampleStarts.has(token.folded) || token.folded.includes('ſ'))) continue;
+    if (token.start < from || !((cueFlags(token, cues) & EXAMPLE_START) !== 0 || token.folded.includes('ſ'))) continue;
     at.lastIndex = token.start;
     const m = at.exec(text);
     if (m === null) continue;
@@ -226,17 +260,18 @@ function markerMatches(text: string, tokens: Token[], cues: CueSet): RegExpExecA
   return found;
 }
 
-function findTitles(text: string, tokens: Token[], offices: Set<string>): Sentence[] {
+function findTitles(text: string, tokens: Token[], cues: CueSet): Sentence[] {
   const spans: Sentence[] = [];
-  tokens.forEach((token, i) => {
-    if (!offices.has(token.folded)) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if ((cueFlags(token, cues) & OFFICE) === 0) continue;
     const last = tokens[Math.min(tokens.length - 1, i + TITLE_WORDS)]!;
     let end = last.end;
     // A title ends at the first punctuation that is not part of a list of portfolios.
     const stop = /[.;:!?()"“”«»]|,\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu})/u.exec(text.slice(token.end, end));
     if (stop) end = token.end + stop.index;
     spans.push({ start: token.start, end });
-  });
+  }
   return spans;
 }
 
@@ -246,8 +281,9 @@ function findAiTerms(tokens: Token[], cues: CueSet): number[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const folded = token.folded;
-    const word = cues.aiWords.has(folded) && (folded.length > 3 || token.surface === token.surface.toUpperCase());
-    const pair = !word && i + 1 < tokens.length && cues.aiPairStarts.has(folded) && cues.aiPairs.has(`${folded} ${tokens[i + 1]!.folded}`);
+    const flags = cueFlags(token, cues);
+    const word = (flags & AI_WORD) !== 0 && (folded.length > 3 || token.surface === token.surface.toUpperCase());
+    const pair = !word && i + 1 < tokens.length && (flags & AI_PAIR_START) !== 0 && cues.aiPairs.has(`${folded} ${tokens[i + 1]!.folded}`);
     if (word || pair) {
       offsets.push(tokens[i]!.start);
     }

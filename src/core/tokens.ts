@@ -10,6 +10,9 @@ export interface Word {
   hash: number;
   /** What a matcher of the lexicon made of the word, for the next token of it (see wordInfo in lexicon.ts); null until then. */
   info: unknown;
+  /** The cue set the word's cue flags are for, and the flags (see cueFlags in context.ts); null and 0 until then. */
+  cues: unknown;
+  cueFlags: number;
 }
 
 /** A word of a passage, with its offsets and its hyphen group (AI-strategie → two tokens, one group). */
@@ -99,8 +102,8 @@ function internWord(text: string, start: number, end: number, hash: number, asci
   // An ASCII word without capitals is its own lowercase form.
   const lower = plain ? surface : surface.toLowerCase();
   // Most words are plain ASCII: skip the Unicode decomposition for them.
-  // info starts as null, not undefined: a field first set to undefined made V8's loads of Words megamorphic.
-  const word: Word = { surface, lower, folded: ascii ? lower : foldDiacritics(lower), hash, info: null };
+  // info and cues start as null, not undefined: a field first set to undefined made V8's loads of Words megamorphic.
+  const word: Word = { surface, lower, folded: ascii ? lower : foldDiacritics(lower), hash, info: null, cues: null, cueFlags: 0 };
   table[slot] = word;
   wordCount += 1;
   return word;
