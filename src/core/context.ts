@@ -64,12 +64,14 @@ const AI_PAIR_START = 2;
 const EXAMPLE_START = 4;
 const OFFICE = 8;
 const CONJUNCTION = 16;
+/** The word has a long s (see markerMatches). */
+const LONG_S = 32;
 
 /** Returns the cue flags of a token's folded form; a token's Word carries them for the next token of it. */
 function cueFlags(token: Token, cues: CueSet): number {
   const word = token.word;
   if (word !== undefined && word.cues === cues) return word.cueFlags;
-  const flags = cues.flags.get(token.folded) ?? 0;
+  const flags = (cues.flags.get(token.folded) ?? 0) | (token.folded.includes('ſ') ? LONG_S : 0);
   if (word !== undefined) {
     word.cues = cues;
     word.cueFlags = flags;
@@ -250,7 +252,7 @@ function markerMatches(text: string, tokens: Token[], cues: CueSet): RegExpExecA
   const found: RegExpExecArray[] = [];
   let from = 0; // matches do not overlap: the next one starts at or after the end of the last
   for (const token of tokens) {
-    if (token.start < from || !((cueFlags(token, cues) & EXAMPLE_START) !== 0 || token.folded.includes('ſ'))) continue;
+    if (token.start < from || (cueFlags(token, cues) & (EXAMPLE_START | LONG_S)) === 0) continue;
     at.lastIndex = token.start;
     const m = at.exec(text);
     if (m === null) continue;
