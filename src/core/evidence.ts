@@ -1,6 +1,6 @@
 // Passage text → weighted term matches per theme: the evidence the scores are computed from.
 import type { LanguageCode, TermMatch } from '../model.js';
-import { contextsOf, isNearAi, readContext, type Enumeration, type PassageContext } from './context.js';
+import { isNearAi, readContext, type Enumeration, type PassageContext } from './context.js';
 import { cueLanguage, findTerms, type Lexicon, type RawMatch } from './lexicon.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -54,10 +54,17 @@ export function collectEvidence(lexicon: Lexicon, text: string, language: Langua
   if (raw.length === 0) return { words, aboutAi: false, themes: [] };
   const { matches, aboutAi, context } = weighMatches(lexicon, text, language, raw, options.documentAboutAi === true, tokens);
   const firstEnd = context.sentences[0]?.end ?? text.length;
+  // The matches of each theme, in passage order, gathered in one pass.
+  const byTheme = new Map<string, Array<{ match: TermMatch; base: number }>>();
+  for (const m of matches) {
+    const list = byTheme.get(m.match.theme);
+    if (list === undefined) byTheme.set(m.match.theme, [m]);
+    else list.push(m);
+  }
   const themes: ThemeEvidence[] = [];
   for (const theme of lexicon.taxonomy.themes) {
-    const list = matches.filter((m) => m.match.theme === theme.id);
-    if (list.length === 0) continue;
+    const list = byTheme.get(theme.id);
+    if (list === undefined) continue;
     themes.push({
       theme: theme.id,
       matches: list.map((m) => m.match),
@@ -103,28 +110,26 @@ function weighMatches(
   const lists = context.enumerations.filter((e) => isThemeList(e, raw));
   const out: Array<{ match: TermMatch; base: number }> = [];
   for (const m of raw) {
-    const kinds = contextsOf(context, m.start, m.end);
-    const inList = lists.some((e) => m.start >= e.start && m.end <= e.end);
+    // The discount of the match's context, as contextsOf would give it, strongest first.
+    const discount = inTitle(context, m) ? 'title' : lists.some((e) => m.start >= e.start && m.end <= e.end) ? 'list' : inExample(context, m) ? 'example' : undefined;
     for (const target of m.targets) {
       if (target.needsAi && !context.aboutAi) continue;
       const base = context.aboutAi && target.aiWeight !== undefined ? target.aiWeight : target.weight;
-      const discount = kinds.has('title') ? 'title' : inList ? 'list' : kinds.has('example') ? 'example' : undefined;
       const weight = base * (discount === undefined ? 1 : DISCOUNTS[discount]);
-      out.push({
-        match: {
-          theme: target.theme,
-          concept: target.concept,
-          term: m.term,
-          start: m.start,
-          end: m.end,
-          weight: round(weight),
-          ...(discount === undefined ? {} : { discount }),
-        },
-        base,
-      });
+      const match: TermMatch = { theme: target.theme, concept: target.concept, term: m.term, start: m.start, end: m.end, weight: round(weight) };
+      if (discount !== undefined) match.discount = discount;
+      out.push({ match, base });
     }
   }
   return { matches: out, aboutAi: context.aboutAi, context };
+}
+
+function inTitle(context: PassageContext, m: RawMatch): boolean {
+  return context.titles.some((s) => m.start >= s.start && m.end <= s.end);
+}
+
+function inExample(context: PassageContext, m: RawMatch): boolean {
+  return context.examples.some((s) => m.start >= s.start && m.start < s.end);
 }
 
 // An enumeration is a list of themes (not a string of short clauses) when at least LIST_THEMES of

@@ -292,8 +292,9 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
     // … then its parts as a phrase (which may run on past it) …
     const phrase = matchPhraseAt(matcher, tokens, words, i, text);
     if (phrase) {
-      const targets = phrase.targets.filter((t) => t.theme !== '');
-      if (targets.length > 0) matches.push({ ...phrase, targets });
+      // phrase is a new match: it takes its targets without the neutral ones.
+      phrase.targets = phrase.targets.filter((t) => t.theme !== '');
+      if (phrase.targets.length > 0) matches.push(phrase);
       i = phrase.lastToken + 1;
       continue;
     }
@@ -332,6 +333,8 @@ interface WordInfo {
   affixes: TermTarget[] | null | undefined;
   /** No entry starts with the word in any spelling: most words (one field read for matchPhraseAt). */
   inert: boolean;
+  /** What the word matches alone, by stem, form and as an English word, deduplicated: undefined until first asked. */
+  alone: TermTarget[] | undefined;
 }
 
 /** Words per generation of a matcher's memo (see memo.ts): the words in use stay, however large the vocabulary. */
@@ -383,6 +386,7 @@ function describeWord(matcher: LanguageMatcher, english: PhraseIndex | undefined
     maybeExact,
     affixes: undefined,
     inert: !longer && single.length === 0 && singleEnglish.length === 0 && !maybeExact,
+    alone: undefined,
   };
 }
 
@@ -452,8 +456,11 @@ function matchPhraseAt(matcher: LanguageMatcher, tokens: Token[], words: WordInf
   }
   if (best.length > 0) return makeMatch(tokens, i, i + best.length - 1, dedupeTargets(best.targets), text);
   // No longer term here: the word alone, by stem and form, as written, and as an English word.
-  const targets = exact === undefined || exact.single.length === 0 ? [...word.single, ...word.singleEnglish] : [...word.single, ...exact.single.flatMap((e) => e.targets), ...word.singleEnglish];
-  return targets.length === 0 ? undefined : makeMatch(tokens, i, i, dedupeTargets(targets), text);
+  const targets =
+    exact === undefined || exact.single.length === 0
+      ? (word.alone ??= dedupeTargets([...word.single, ...word.singleEnglish]))
+      : dedupeTargets([...word.single, ...exact.single.flatMap((e) => e.targets), ...word.singleEnglish]);
+  return targets.length === 0 ? undefined : makeMatch(tokens, i, i, targets, text);
 }
 
 // Entries of two words or more whose second word is the next token's; longest first, so once an
