@@ -282,6 +282,11 @@ export function findTerms(lexicon: Lexicon, text: string, language: LanguageCode
   while (i < tokens.length) {
     const token = tokens[i]!;
     const grouped = token.groupSize > 1 && token.group === i;
+    // Most words match nothing, as a phrase or by affix (once that is known): skip them without the calls below.
+    if (!grouped && words[i]!.inert && words[i]!.affixes === null) {
+      i += 1;
+      continue;
+    }
     // A hyphenated word ("cybersécu-rité", "data-economie") is tried whole as a word first …
     const joined = grouped ? matchJoinedGroup(matcher, tokens, i, text, false) : undefined;
     if (joined) {
