@@ -299,12 +299,21 @@ export function isNearAi(context: PassageContext, start: number): boolean {
   return sentence !== undefined && context.aiTerms.some((at) => at >= sentence.start && at < sentence.end);
 }
 
+/** Returns true when the span lies within one of the passage's titles (a function's office, a body's name). */
+export function inTitle(context: PassageContext, start: number, end: number): boolean {
+  return context.titles.some((s) => start >= s.start && end <= s.end);
+}
+
+/** Returns true when the span starts within the reach of an example marker ("such as", "zoals", …). */
+export function inExample(context: PassageContext, start: number): boolean {
+  return context.examples.some((s) => start >= s.start && start < s.end);
+}
+
 /** Returns the contexts a span falls in. */
 export function contextsOf(context: PassageContext, start: number, end: number): Set<ContextKind> {
   const kinds = new Set<ContextKind>();
-  const inside = (s: Sentence) => start >= s.start && end <= s.end;
-  if (context.enumerations.some(inside)) kinds.add('enumeration');
-  if (context.examples.some((s) => start >= s.start && start < s.end)) kinds.add('example');
-  if (context.titles.some(inside)) kinds.add('title');
+  if (context.enumerations.some((s) => start >= s.start && end <= s.end)) kinds.add('enumeration');
+  if (inExample(context, start)) kinds.add('example');
+  if (inTitle(context, start, end)) kinds.add('title');
   return kinds;
 }

@@ -1,6 +1,6 @@
 // Passage text → weighted term matches per theme: the evidence the scores are computed from.
 import type { LanguageCode, TermMatch } from '../model.js';
-import { isNearAi, readContext, type Enumeration, type PassageContext } from './context.js';
+import { inExample, inTitle, isNearAi, readContext, type Enumeration, type PassageContext } from './context.js';
 import { cueLanguage, findTerms, type Lexicon, type RawMatch } from './lexicon.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -110,8 +110,8 @@ function weighMatches(
   const lists = context.enumerations.filter((e) => isThemeList(e, raw));
   const out: Array<{ match: TermMatch; base: number }> = [];
   for (const m of raw) {
-    // The discount of the match's context, as contextsOf would give it, strongest first.
-    const discount = inTitle(context, m) ? 'title' : lists.some((e) => m.start >= e.start && m.end <= e.end) ? 'list' : inExample(context, m) ? 'example' : undefined;
+    // The discount of the match's context, strongest first: a title, a list of themes, an example.
+    const discount = inTitle(context, m.start, m.end) ? 'title' : lists.some((e) => m.start >= e.start && m.end <= e.end) ? 'list' : inExample(context, m.start) ? 'example' : undefined;
     for (const target of m.targets) {
       if (target.needsAi && !context.aboutAi) continue;
       const base = context.aboutAi && target.aiWeight !== undefined ? target.aiWeight : target.weight;
@@ -122,14 +122,6 @@ function weighMatches(
     }
   }
   return { matches: out, aboutAi: context.aboutAi, context };
-}
-
-function inTitle(context: PassageContext, m: RawMatch): boolean {
-  return context.titles.some((s) => m.start >= s.start && m.end <= s.end);
-}
-
-function inExample(context: PassageContext, m: RawMatch): boolean {
-  return context.examples.some((s) => m.start >= s.start && m.start < s.end);
 }
 
 // An enumeration is a list of themes (not a string of short clauses) when at least LIST_THEMES of
