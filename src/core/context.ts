@@ -43,18 +43,12 @@ const TITLE_WORDS = 7;
 
 /** A language's cues, compiled once: word sets and the example-marker pattern (English cues included). */
 export interface CueSet {
-  conjunctions: Set<string>;
-  offices: Set<string>;
   examples: RegExp | undefined;
   /** The same pattern, sticky, to try at one position; undefined when some marker does not start with a letter or digit (see markerMatches). */
   exampleAt: RegExp | undefined;
-  aiWords: Set<string>;
+  /** The two-word AI terms, "first second". */
   aiPairs: Set<string>;
-  /** First words of the two-word AI terms. */
-  aiPairStarts: Set<string>;
-  /** First words of the example markers, folded: a passage with none of them needs no regex run. */
-  exampleStarts: Set<string>;
-  /** The sets above as flags by folded word (see cueFlags). */
+  /** What each folded word is to the cues (AI word, first word of an AI pair or of an example marker, office, conjunction), as flags (see cueFlags). */
   flags: Map<string, number>;
 }
 
@@ -110,14 +104,9 @@ export function compileCues(cues: Cues, language: TaxonomyLanguage): CueSet {
   flag(offices, OFFICE);
   flag(conjunctions, CONJUNCTION);
   return {
-    conjunctions,
-    offices,
     examples: examples.length === 0 ? undefined : new RegExp(source, 'giu'),
     exampleAt: examples.length === 0 || !atWords ? undefined : new RegExp(source, 'iuy'),
-    aiWords,
     aiPairs,
-    aiPairStarts,
-    exampleStarts,
     flags,
   };
 }
