@@ -128,7 +128,9 @@ function passageReport(passages: DevPassage[]) {
       score: r.themes.find((t) => t.theme === theme)?.score,
     })),
   );
-  const bands = errorBands(decisions, PASSAGE_THRESHOLD, [0.3, 0.4], [0.6, 0.7]);
+  // Bands of 0.1 on each side of the threshold, edges rounded to hundredths (0.44 − 0.1 is 0.33999… in floating point).
+  const edge = (offset: number) => Math.round((PASSAGE_THRESHOLD + offset) * 100) / 100;
+  const bands = errorBands(decisions, PASSAGE_THRESHOLD, [edge(-0.2), edge(-0.1)], [edge(0.1), edge(0.2)]);
   return { overall, byLanguage, errors, bands };
 }
 
@@ -211,7 +213,7 @@ for (const r of docs.rows) {
 }
 
 const verbose = process.argv.includes('--errors');
-const band = (b: { from: number; to: number; count: number }) => `${b.count} at ${b.from.toFixed(1)}–${b.to.toFixed(1)}`;
+const band = (b: { from: number; to: number; count: number }) => `${b.count} at ${b.from.toFixed(2)}–${b.to.toFixed(2)}`;
 console.log(`\nWrong (passage, theme) decisions: ${tags.bands.total}, of which ${tags.bands.nearThreshold} score within 0.1 of the threshold (${PASSAGE_THRESHOLD})`);
 console.log(`  missed: ${tags.bands.missed.noTerm} with no term found, ${tags.bands.missed.bands.map(band).join(', ')}`);
 console.log(`  extra:  ${tags.bands.extra.map(band).join(', ')}`);
