@@ -7,7 +7,7 @@ import type { IngestResult, IngestStatus, LanguageCode, MetaSuggestion, ThemeId 
 import { openCorpusIndex, type CorpusIndex } from '../io/corpus-index.js';
 import { boundWorkerHeaps } from '../io/heap.js';
 import { withCorpusLock, type LockOwner } from '../io/corpus-lock.js';
-import { CorpusWriter, removeLeftoverTemps, WriteStoppedError } from '../io/corpus-store.js';
+import { CorpusWriter, FLUSH_GROUP, removeLeftoverTemps, WriteStoppedError } from '../io/corpus-store.js';
 import type { WriteFaults } from '../io/fault.js';
 import { collectInputs, readInput, type InputRef, type SkippedInput } from '../io/read-input.js';
 import { sameDocumentKey } from '../core/record.js';
@@ -82,8 +82,8 @@ export async function withWriteLock<T>(corpus: string, command: string, options:
 
 /** Inputs read ahead of the one being committed, per thread preparing them. */
 const READ_AHEAD = 8;
-/** Writes in flight (temporary files being written and synced) before the run waits for the oldest. */
-export const WRITES_IN_FLIGHT = 16;
+/** Writes in flight (temporary files written, waiting for their group's flush and their rename) before the run waits for the oldest: two groups, so that one fills while the other is flushed. */
+export const WRITES_IN_FLIGHT = 2 * FLUSH_GROUP;
 /** The message of every input a stopped run did not store. */
 export const STOPPED = 'not stored: the run stopped because the corpus cannot be written';
 
@@ -179,9 +179,11 @@ async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, option
       results[at] = done;
       return;
     }
-    const write = writer.write(prepared.id, prepared.content!).then(
+    // The callbacks keep the summary and the id, not the prepared input with its encoded text.
+    const { id, summary } = prepared;
+    const write = writer.write(id, prepared.content!).then(
       () => {
-        existing.index?.record(prepared.summary!);
+        existing.index?.record(summary!);
         results[at] = done;
         return true;
       },
@@ -195,7 +197,7 @@ async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, option
     writing.set(key, write);
     const settled = write.then((ok) => {
       if (writing.get(key) === write) writing.delete(key);
-      if (!ok && byHash.get(key) === prepared.id) byHash.delete(key);
+      if (!ok && byHash.get(key) === id) byHash.delete(key);
     });
     writes.push(settled);
     if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();

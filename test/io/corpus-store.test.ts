@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CorpusWriteError, UsageError } from '../../src/errors.js';
-import { isTempFileName, listCorpus, readStoredFile, removeLeftoverTemps, tempPathFor, writeStored } from '../../src/io/corpus-store.js';
+import { CorpusError, CorpusWriteError, UsageError } from '../../src/errors.js';
+import { CorpusWriter, FLUSH_GROUP, flushToDisk, isTempFileName, listCorpus, readStoredFile, removeLeftoverTemps, tempPathFor, writeStored } from '../../src/io/corpus-store.js';
 import { parseWriteFaults } from '../../src/io/fault.js';
 import type { StoredDocument } from '../../src/model.js';
 import { makeTempDir } from '../helpers/cli.js';
@@ -47,6 +47,86 @@ describe('writeStored', () => {
     mkdirSync(join(dir, 'x.md'));
     await expect(writeStored(dir, doc('x', 'T.\n'))).rejects.toThrow(/^cannot write: .*nothing written for this document$/);
     expect(readdirSync(dir)).toEqual(['x.md']);
+  });
+});
+
+describe('CorpusWriter: files flushed to disk in groups', () => {
+  // A flush that records the groups it is given and what is already renamed into place at that moment.
+  const recording = () => {
+    const groups: Array<{ temps: string[]; stored: string[] }> = [];
+    const flush = async (folder: string, temps: string[]): Promise<void> => {
+      groups.push({ temps: temps.map((t) => t.slice(folder.length + 1)), stored: readdirSync(folder).filter((n) => !isTempFileName(n)) });
+      await flushToDisk(folder, temps);
+    };
+    return { groups, flush };
+  };
+
+  it('renames a document into place only after its group is flushed, in the order given', async () => {
+    const { groups, flush } = recording();
+    const writer = new CorpusWriter(dir, { flush });
+    const count = FLUSH_GROUP + 5;
+    const ids = Array.from({ length: count }, (_, n) => `d${String(n).padStart(3, '0')}`);
+    const order: string[] = [];
+    const writes = ids.map((id) => writer.write(id, `---\ntitle: ${id}\n---\nTekst.\n`).then(() => order.push(id)));
+    await Promise.all(writes);
+    await writer.close();
+    expect(order).toEqual(ids);
+    expect(groups.map((g) => g.temps.length)).toEqual([FLUSH_GROUP, 5]);
+    // Each group was flushed while none of its documents was in place yet.
+    expect(groups.flatMap((g) => g.temps).every(isTempFileName)).toBe(true);
+    const target = (temp: string): string => temp.slice(1).replace(/\.\d+\.[0-9a-f]{8}\.tmp$/, '');
+    expect(groups.map((g) => g.temps.map(target))).toEqual([ids.slice(0, FLUSH_GROUP), ids.slice(FLUSH_GROUP)].map((part) => part.map((id) => `${id}.md`)));
+    for (const g of groups) expect(g.stored.filter((name) => g.temps.map(target).includes(name))).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(ids.map((id) => `${id}.md`));
+  });
+
+  it('flushes a group that does not fill as soon as the caller waits, one write at a time', async () => {
+    const { groups, flush } = recording();
+    const writer = new CorpusWriter(dir, { flush });
+    for (const id of ['a', 'b', 'c']) await writer.write(id, `${id}\n`);
+    await writer.close();
+    expect(groups.map((g) => g.temps.length)).toEqual([1, 1, 1]);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md', 'c.md']);
+  });
+
+  it('fails every document of a group whose flush fails, keeps the stored versions and removes the temporary files', async () => {
+    await writeStored(dir, doc('a', 'Old text.\n'));
+    const before = readFileSync(join(dir, 'a.md'));
+    const writer = new CorpusWriter(dir, { flush: async () => Promise.reject(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })) });
+    const results = await Promise.allSettled(['a', 'b'].map((id) => writer.write(id, `new ${id}\n`)));
+    await writer.close();
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    for (const r of results) {
+      const reason = (r as PromiseRejectedResult).reason as Error;
+      expect(reason).toBeInstanceOf(CorpusError);
+      expect(reason.message).toMatch(/^cannot write: .*EIO.*; nothing written for this document$/);
+    }
+    expect(readdirSync(dir)).toEqual(['a.md']);
+    expect(readFileSync(join(dir, 'a.md'))).toEqual(before);
+  });
+});
+
+describe('flushToDisk', () => {
+  const written = (count: number): string[] =>
+    Array.from({ length: count }, (_, n) => {
+      const path = tempPathFor(dir, `f${n}.md`);
+      writeFileSync(path, `file ${n}\n`);
+      return path;
+    });
+
+  it('flushes a large group with sync -f, a small one file by file', async () => {
+    await expect(flushToDisk(dir, written(FLUSH_GROUP))).resolves.toBeUndefined();
+    await expect(flushToDisk(dir, written(2))).resolves.toBeUndefined();
+  });
+
+  it('falls back to a fsync per file where there is no sync command', async () => {
+    await expect(flushToDisk(dir, written(20), join(dir, 'no-such-sync'))).resolves.toBeUndefined();
+    // A file that is gone cannot be synced: the fallback really opens each file.
+    await expect(flushToDisk(dir, [...written(19), join(dir, 'gone.tmp')], join(dir, 'no-such-sync'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it.runIf(process.platform === 'linux')('rejects, naming the command, when the sync command fails', async () => {
+    await expect(flushToDisk(dir, written(20), 'false')).rejects.toThrow(/^the file system could not be flushed to disk \(false -f: exit 1\)$/);
   });
 });
 
