@@ -150,8 +150,7 @@ export class WriteStoppedError extends CorpusError {}
  * several at a time: the temporary files are written as they are given and flushed to disk in
  * groups of up to FLUSH_GROUP (a group that does not fill is flushed as soon as the caller waits for
  * anything), and the renames happen in the order the documents were given, each once its file is on
- * disk. A write that fails because the corpus takes no writes
- * (CorpusWriteError) stops the batch there: documents given after it are not renamed into place
+ * disk. A write that fails because the corpus takes no writes (CorpusWriteError) stops the batch there: documents given after it are not renamed into place
  * (WriteStoppedError) and their temporary files are removed. The folder itself is synced once, at
  * `close`.
  */
@@ -227,19 +226,11 @@ export class CorpusWriter {
 
   // The temporary file's path once it is on disk with the others of its group, or the error.
   private async flushed(target: string, temp: string): Promise<string | CorpusError> {
-    let group = this.group;
-    if (group === undefined) {
-      const fresh: FlushGroup = { temps: [], waiters: [] };
-      this.group = group = fresh;
-      // A group that does not fill up is flushed as soon as the writer's caller waits for anything.
-      setImmediate(() => this.flushGroup(fresh));
-    }
-    const joined = group;
-    const waiting = new Promise<void>((resolve, reject) => joined.waiters.push({ resolve, reject }));
-    joined.temps.push(temp);
-    if (joined.temps.length >= FLUSH_GROUP) this.flushGroup(joined);
+    const group = this.group ?? this.openGroup();
+    group.temps.push(temp);
+    if (group.temps.length >= FLUSH_GROUP) this.flushGroup(group);
     try {
-      await waiting;
+      await group.done;
       return temp;
     } catch (error) {
       await unlink(temp).catch(() => undefined);
@@ -247,22 +238,30 @@ export class CorpusWriter {
     }
   }
 
+  private openGroup(): FlushGroup {
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => (start = resolve));
+    const group: FlushGroup = { temps: [], start, done: started.then(() => (this.options.flush ?? flushToDisk)(this.dir, group.temps)) };
+    this.group = group;
+    // A group that does not fill up is flushed as soon as the writer's caller waits for anything.
+    setImmediate(() => this.flushGroup(group));
+    return group;
+  }
+
   // Starts flushing the group being filled (or `only` that group, if it still is the one being filled).
   private flushGroup(only?: FlushGroup): void {
     const group = this.group;
     if (group === undefined || (only !== undefined && only !== group)) return;
     this.group = undefined;
-    (this.options.flush ?? flushToDisk)(this.dir, group.temps).then(
-      () => { for (const w of group.waiters) w.resolve(); },
-      (error: unknown) => { for (const w of group.waiters) w.reject(error); },
-    );
+    group.start();
   }
 }
 
-/** Temporary files written and closed, flushed to disk together; each write waits for its group. */
+/** Temporary files written and closed, flushed to disk together once started; each write waits for `done`. */
 interface FlushGroup {
   temps: string[];
-  waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+  start: () => void;
+  done: Promise<void>;
 }
 
 /** At most this many temporary files are flushed to disk together (a group fills as ingest writes). */
