@@ -150,8 +150,9 @@ export class WriteStoppedError extends CorpusError {}
  * several at a time: the temporary files are written as they are given and flushed to disk in
  * groups of up to FLUSH_GROUP (a group that does not fill is flushed as soon as the caller waits for
  * anything), and the renames happen in the order the documents were given, each once its file is on
- * disk. A write that fails because the corpus takes no writes (CorpusWriteError) stops the batch there: documents given after it are not renamed into place
- * (WriteStoppedError) and their temporary files are removed. The folder itself is synced once, at
+ * disk. A write that fails because the corpus takes no writes (CorpusWriteError) stops the batch
+ * there: documents given after it are not renamed into place (WriteStoppedError) and their
+ * temporary files are removed. The folder itself is synced once, at
  * `close`.
  */
 export class CorpusWriter {
@@ -286,33 +287,31 @@ function writeClosed(path: string, content: string, fail: boolean): void {
 }
 
 const execFileAsync = promisify(execFile);
-// Whether each sync command was found, once tried.
-const syncCommandFound = new Map<string, boolean>();
+// Sync commands that did not do the job once (not found, or failed): a fsync per file from then on.
+const syncCommandFailed = new Set<string>();
 
 /**
  * Flushes written files of the folder to disk. On Linux a group of 16 or more takes one syncfs
  * (`sync -f <folder>`, coreutils or busybox): the file system writes each block once, where a
  * fsync per file writes the inode table block it shares with its neighbours once per file, and
- * waits for the disk each time. Elsewhere, without a `sync` command, or for a few files: a fsync per
- * file. Rejects when the flush fails: nothing in the group may then be renamed into place.
+ * waits for the disk each time. Elsewhere, for a few files, or once the command is missing or has
+ * failed (syncfs also reports the errors of other files on the file system): a fsync per file,
+ * which says which file failed and why. Rejects when a file cannot be flushed: nothing in the group
+ * may then be renamed into place.
  */
 export async function flushToDisk(dir: string, temps: string[], syncCommand = 'sync'): Promise<void> {
-  if (process.platform === 'linux' && temps.length >= SYNCFS_FROM && syncCommandFound.get(syncCommand) !== false) {
+  if (process.platform === 'linux' && temps.length >= SYNCFS_FROM && !syncCommandFailed.has(syncCommand)) {
     try {
       await execFileAsync(syncCommand, ['-f', dir]);
-      syncCommandFound.set(syncCommand, true);
       return;
-    } catch (error) {
-      const failure = error as NodeJS.ErrnoException & { stderr?: string };
-      if (failure.code !== 'ENOENT') {
-        throw new Error(`the file system could not be flushed to disk (${syncCommand} -f: ${String(failure.stderr ?? '').trim() || `exit ${String(failure.code)}`})`);
-      }
-      syncCommandFound.set(syncCommand, false);
+    } catch {
+      syncCommandFailed.add(syncCommand);
     }
   }
   await Promise.all(
     temps.map(async (temp) => {
-      const handle = await open(temp, 'r');
+      // Opened for writing: Windows flushes only a handle that may write.
+      const handle = await open(temp, 'r+');
       try {
         await handle.sync();
       } finally {
