@@ -59,6 +59,8 @@ interface LanguageMatcher {
   index: { stems: PhraseIndex; forms: PhraseIndex; exact: PhraseIndex };
   /** The first words of the case-sensitive entries, lowercased. */
   exactLower: Set<string>;
+  /** Folded native words of the language that English terms must not match (see Cues.native). */
+  native: Set<string>;
   /** Memo of the words seen in passages (see wordInfo). */
   words: Memo<WordInfo>;
   /** Memo of the hyphenated words seen, joined (see matchJoinedGroup). */
@@ -102,6 +104,7 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
       infixes: [],
       index: { stems: new Map(), forms: new Map(), exact: new Map() },
       exactLower: new Set(),
+      native: new Set(),
       words: new Memo(WORD_MEMO_SIZE),
       joined: new Memo(WORD_MEMO_SIZE),
     };
@@ -138,6 +141,10 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
       }
     }
   }
+  for (const language of TAXONOMY_LANGUAGES) {
+    for (const word of taxonomy.cues.native[language]) matchers[language].native.add(foldDiacritics(word.toLowerCase()));
+  }
+  for (const word of taxonomy.cues.native.de) matchers.lb.native.add(foldDiacritics(word.toLowerCase()));
   for (const matcher of Object.values(matchers)) {
     for (const map of [matcher.stems, matcher.forms, matcher.exact]) {
       for (const entries of map.values()) entries.sort((a, b) => b.words.length - a.words.length);
@@ -370,7 +377,8 @@ function wordInfo(matcher: LanguageMatcher, english: PhraseIndex | undefined, to
 function describeWord(matcher: LanguageMatcher, english: PhraseIndex | undefined, token: Token, stem: string): WordInfo {
   const byStem = matcher.index.stems.get(stem);
   const byForm = matcher.index.forms.get(token.folded);
-  const byEnglish = english?.get(token.folded);
+  // A native word spelt like an English term is the native word ("courses" in French: errands).
+  const byEnglish = matcher.native.has(token.folded) ? undefined : english?.get(token.folded);
   const single: TermTarget[] = [];
   for (const bucket of [byStem, byForm]) {
     for (const entry of bucket?.single ?? []) if (looksLikeWord(entry, token.folded)) single.push(...entry.targets);

@@ -47,6 +47,8 @@ export interface Cues {
   offices: Record<TaxonomyLanguage, string[]>;
   /** Words that make a passage about AI (for concepts with `context: ai`). */
   ai: Record<TaxonomyLanguage, string[]>;
+  /** Native words spelt like an English term (French "courses", errands): never read as English loanwords in that language. */
+  native: Record<TaxonomyLanguage, string[]>;
 }
 
 /** The validated taxonomy, with a version that changes whenever its content does. */
@@ -234,7 +236,15 @@ function parseCues(data: unknown): Cues {
   for (const language of TAXONOMY_LANGUAGES) {
     for (const term of neutral[language]) validateTerm(term, `cues.yml: neutral.${language}`);
   }
-  return { examples: section('examples'), conjunctions: section('conjunctions'), neutral, offices: section('offices'), ai: section('ai') };
+  // Older cue files have no native words: none then.
+  const native = record['native'] === undefined ? emptyLists() : section('native');
+  return { examples: section('examples'), conjunctions: section('conjunctions'), neutral, offices: section('offices'), ai: section('ai'), native };
+}
+
+function emptyLists(): Record<TaxonomyLanguage, string[]> {
+  const out = {} as Record<TaxonomyLanguage, string[]>;
+  for (const language of TAXONOMY_LANGUAGES) out[language] = [];
+  return out;
 }
 
 function asRecord(value: unknown, where: string): Record<string, unknown> {

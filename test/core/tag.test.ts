@@ -58,6 +58,14 @@ describe('findTerms', () => {
   it('matches English loanwords in a Dutch passage', () => {
     expect(findTerms(lexicon, 'Het bedrijf investeert in cybersecurity.', 'nl').some((m) => m.term === 'cybersecurity')).toBe(true);
   });
+
+  it('does not read a native word spelt like an English term as that term', () => {
+    // French "courses" are errands or races, not training courses; in English they are courses.
+    expect(findTerms(lexicon, 'Les ménages font leurs courses en ligne.', 'fr').map((m) => m.term)).toEqual([]);
+    expect(findTerms(lexicon, 'Online courses for teachers.', 'en').map((m) => m.term)).toContain('courses');
+    // Another English term in the same French passage is still a loanword.
+    expect(findTerms(lexicon, 'Les courses et la cybersecurity.', 'fr').map((m) => m.term)).toEqual(['cybersecurity']);
+  });
 });
 
 describe('analyseBody', () => {
