@@ -59,6 +59,11 @@ describe('findTerms', () => {
     expect(findTerms(lexicon, 'Het bedrijf investeert in cybersecurity.', 'nl').some((m) => m.term === 'cybersecurity')).toBe(true);
   });
 
+  it('takes a bank or station counter out of the public-services counters', () => {
+    expect(findTerms(lexicon, 'De bank sluit haar laatste bankloket en het stationsloket.', 'nl').map((m) => m.term)).toEqual([]);
+    expect(findTerms(lexicon, 'Het stadsloket helpt burgers.', 'nl').map((m) => m.term)).toContain('stadsloket');
+  });
+
   it('does not read a native word spelt like an English term as that term', () => {
     // French "courses" are errands or races, not training courses; in English they are courses.
     expect(findTerms(lexicon, 'Les ménages font leurs courses en ligne.', 'fr').map((m) => m.term)).toEqual([]);
