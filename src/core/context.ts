@@ -40,6 +40,11 @@ const ITEM_WORDS = 5;
 const EXAMPLE_WORDS = 6;
 /** Words after an office word that still belong to the title. */
 const TITLE_WORDS = 7;
+/** Words that join an office word to its portfolio, or the parts of a portfolio. */
+const TITLE_JOINERS = new Set([
+  'van', 'voor', 'en', 'de', 'het', 'der', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'et', 'charge', 'chargee', 'delegue', 'deleguee',
+  'fur', 'und', 'die', 'das', 'den', 'of', 'for', 'and', 'the', 'state', 'federal', 'federaal', 'federale', 'vlaams', 'vlaamse', 'federale',
+]);
 
 /** A language's cues, compiled once: word sets and the example-marker pattern (English cues included). */
 export interface CueSet {
@@ -256,8 +261,17 @@ function findTitles(text: string, tokens: Token[], cues: CueSet): Sentence[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if ((cueFlags(token, cues) & OFFICE) === 0) continue;
-    const last = tokens[Math.min(tokens.length - 1, i + TITLE_WORDS)]!;
-    let end = last.end;
+    // The title goes on through its portfolio: capitalised words, the words that join them
+    // ("van", "de la", "für", "of"), and the word right after such a joiner ("minister van
+    // digitalisering"); a lower-case word after a non-joiner ends it ("het ministerie wil dat ...").
+    let j = i;
+    while (j < Math.min(tokens.length - 1, i + TITLE_WORDS)) {
+      const next = tokens[j + 1]!;
+      const joined = j > i ? TITLE_JOINERS.has(tokens[j]!.folded) : true;
+      if (!(TITLE_JOINERS.has(next.folded) || /^\p{Lu}/u.test(next.surface) || (j > i && joined))) break;
+      j++;
+    }
+    let end = tokens[j]!.end;
     // A title ends at the first punctuation that is not part of a list of portfolios.
     const stop = /[.;:!?()"“”«»]|,\s+(?:\p{Lu}\p{Ll}+\s+\p{Lu})/u.exec(text.slice(token.end, end));
     if (stop) end = token.end + stop.index;

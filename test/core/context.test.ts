@@ -31,6 +31,26 @@ describe('readContext', () => {
     expect(contextsOf(context, start, end).has('enumeration')).toBe(false);
   });
 
+  it.each([
+    ['nl', 'Het ministerie wil dat ontwikkelaars het energie- en waterverbruik van hun modellen meten.', 'energie'],
+    ['en', 'The defence ministry stresses that human control over weapon systems remains essential.', 'human'],
+    ['fr', 'Le ministère des Armées souligne que le contrôle humain reste essentiel.', 'contrôle'],
+  ] as const)('%s: an office title ends where its portfolio does (%s)', (language, text, word) => {
+    const context = readContext(text, lexicon.cues[language]);
+    const [start, end] = spanOf(text, word);
+    expect(contextsOf(context, start, end).has('title')).toBe(false);
+  });
+
+  it.each([
+    ['nl', 'De minister van digitalisering en administratieve zaken sprak.', 'digitalisering'],
+    ['fr', 'La ministre chargée de la Transition numérique a parlé.', 'Transition'],
+    ['en', 'The Minister for Digital Affairs spoke.', 'Digital'],
+  ] as const)('%s: the portfolio after an office word is in its title (%s)', (language, text, word) => {
+    const context = readContext(text, lexicon.cues[language]);
+    const [start, end] = spanOf(text, word);
+    expect(contextsOf(context, start, end).has('title')).toBe(true);
+  });
+
   it('splits sentences at full stops, blank lines and list lines', () => {
     expect(splitSentences('Een. Twee!\n\nDrie\n • vier').length).toBe(4);
   });
