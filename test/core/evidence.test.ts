@@ -18,7 +18,7 @@ describe('collectEvidence', () => {
     const text = 'De nieuwe regels beperken de risico’s en zorgen voor toezicht.';
     expect(collectEvidence(lexicon, text, 'nl').themes.find((t) => t.theme === 'trustworthy-ai')).toBeUndefined();
     const inAiDocument = collectEvidence(lexicon, text, 'nl', { documentAboutAi: true });
-    expect(inAiDocument.themes.find((t) => t.theme === 'trustworthy-ai')!.concepts).toEqual(['ai-risks', 'oversight', 'regulation']);
+    expect(inAiDocument.themes.find((t) => t.theme === 'trustworthy-ai')!.concepts).toEqual(['ai-risks', 'oversight', 'rules']);
   });
 
   it('never takes cybersecurity from veiligheid, sécurité or Sicherheit alone', () => {
