@@ -3,9 +3,10 @@ import { contextsOf, mentionsAi, readContext, splitSentences } from '../../src/c
 import { loadLexicon } from '../../src/workflows/lexicon.js';
 
 const lexicon = loadLexicon();
-const spanOf = (text: string, word: string) => {
+// The contexts of the first occurrence of `word` in `text`.
+const contextsAt = (language: keyof typeof lexicon.cues, text: string, word: string) => {
   const start = text.indexOf(word);
-  return [start, start + word.length] as const;
+  return contextsOf(readContext(text, lexicon.cues[language]), start, start + word.length);
 };
 
 describe('readContext', () => {
@@ -17,18 +18,14 @@ describe('readContext', () => {
     ['nl', 'De Minister van Economische Zaken en Klimaat schreef een brief over algoritmen.', 'Klimaat', 'title'],
     ['de', 'Die Bildungsministerin Lydia Klinkenberg sprach über Schulen.', 'Lydia', 'title'],
   ] as const)('%s: finds the %s context of "%s"', (language, text, word, kind) => {
-    const context = readContext(text, lexicon.cues[language]);
-    const [start, end] = spanOf(text, word);
-    expect([...contextsOf(context, start, end)]).toContain(kind);
+    expect([...contextsAt(language, text, word)]).toContain(kind);
   });
 
   it.each([
     ['nl', 'De gemeente zet een chatbot in, want de burgers vragen erom, en dat werkt goed.', 'chatbot'],
     ['en', 'Hospitals need data to treat patients.', 'data'],
   ] as const)('%s: plain prose is not an enumeration (%s)', (language, text, word) => {
-    const context = readContext(text, lexicon.cues[language]);
-    const [start, end] = spanOf(text, word);
-    expect(contextsOf(context, start, end).has('enumeration')).toBe(false);
+    expect(contextsAt(language, text, word).has('enumeration')).toBe(false);
   });
 
   it.each([
@@ -36,9 +33,7 @@ describe('readContext', () => {
     ['en', 'The defence ministry stresses that human control over weapon systems remains essential.', 'human'],
     ['fr', 'Le ministère des Armées souligne que le contrôle humain reste essentiel.', 'contrôle'],
   ] as const)('%s: an office title ends where its portfolio does (%s)', (language, text, word) => {
-    const context = readContext(text, lexicon.cues[language]);
-    const [start, end] = spanOf(text, word);
-    expect(contextsOf(context, start, end).has('title')).toBe(false);
+    expect(contextsAt(language, text, word).has('title')).toBe(false);
   });
 
   it.each([
@@ -46,9 +41,7 @@ describe('readContext', () => {
     ['fr', 'La ministre chargée de la Transition numérique a parlé.', 'Transition'],
     ['en', 'The Minister for Digital Affairs spoke.', 'Digital'],
   ] as const)('%s: the portfolio after an office word is in its title (%s)', (language, text, word) => {
-    const context = readContext(text, lexicon.cues[language]);
-    const [start, end] = spanOf(text, word);
-    expect(contextsOf(context, start, end).has('title')).toBe(true);
+    expect(contextsAt(language, text, word).has('title')).toBe(true);
   });
 
   it('splits sentences at full stops, blank lines and list lines', () => {
