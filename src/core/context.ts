@@ -38,12 +38,12 @@ export interface PassageContext {
 const ITEM_WORDS = 5;
 /** Words after an example marker that the marker governs. */
 const EXAMPLE_WORDS = 6;
-/** Words after an office word that still belong to the title. */
+/** The most words after an office word that can belong to its title. */
 const TITLE_WORDS = 7;
 /** Words that join an office word to its portfolio, or the parts of a portfolio. */
 const TITLE_JOINERS = new Set([
   'van', 'voor', 'en', 'de', 'het', 'der', 'des', 'du', 'la', 'le', 'les', 'l', 'd', 'et', 'charge', 'chargee', 'delegue', 'deleguee',
-  'fur', 'und', 'die', 'das', 'den', 'of', 'for', 'and', 'the', 'state', 'federal', 'federaal', 'federale', 'vlaams', 'vlaamse', 'federale',
+  'fur', 'und', 'die', 'das', 'den', 'of', 'for', 'and', 'the', 'state', 'federal', 'federaal', 'federale', 'vlaams', 'vlaamse',
 ]);
 
 /** A language's cues, compiled once: word sets and the example-marker pattern (English cues included). */
@@ -267,8 +267,8 @@ function findTitles(text: string, tokens: Token[], cues: CueSet): Sentence[] {
     let j = i;
     while (j < Math.min(tokens.length - 1, i + TITLE_WORDS)) {
       const next = tokens[j + 1]!;
-      const joined = j > i ? TITLE_JOINERS.has(tokens[j]!.folded) : true;
-      if (!(TITLE_JOINERS.has(next.folded) || /^\p{Lu}/u.test(next.surface) || (j > i && joined))) break;
+      const afterJoiner = j > i && TITLE_JOINERS.has(tokens[j]!.folded);
+      if (!(afterJoiner || TITLE_JOINERS.has(next.folded) || /^\p{Lu}/u.test(next.surface))) break;
       j++;
     }
     let end = tokens[j]!.end;

@@ -224,8 +224,8 @@ function validateTerm(term: string, where: string): void {
 
 function parseCues(data: unknown): Cues {
   const record = asRecord(data, 'cues.yml');
-  const section = (name: string): Record<TaxonomyLanguage, string[]> => {
-    const raw = asRecord(record[name], `cues.yml: ${name}`);
+  const section = (name: string, optional = false): Record<TaxonomyLanguage, string[]> => {
+    const raw = optional && record[name] === undefined ? {} : asRecord(record[name], `cues.yml: ${name}`);
     const out = {} as Record<TaxonomyLanguage, string[]>;
     for (const language of TAXONOMY_LANGUAGES) {
       out[language] = raw[language] === undefined ? [] : asStringList(raw[language], `cues.yml: ${name}.${language}`);
@@ -237,14 +237,8 @@ function parseCues(data: unknown): Cues {
     for (const term of neutral[language]) validateTerm(term, `cues.yml: neutral.${language}`);
   }
   // Older cue files have no native words: none then.
-  const native = record['native'] === undefined ? emptyLists() : section('native');
+  const native = section('native', true);
   return { examples: section('examples'), conjunctions: section('conjunctions'), neutral, offices: section('offices'), ai: section('ai'), native };
-}
-
-function emptyLists(): Record<TaxonomyLanguage, string[]> {
-  const out = {} as Record<TaxonomyLanguage, string[]>;
-  for (const language of TAXONOMY_LANGUAGES) out[language] = [];
-  return out;
 }
 
 function asRecord(value: unknown, where: string): Record<string, unknown> {
