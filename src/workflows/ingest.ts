@@ -1,5 +1,6 @@
 // ingest: inputs → parsed documents → analysis → the corpus, one document at a time, a bad one never stopping the rest.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { MetaOverrides } from '../core/meta.js';
 import { AipolicyError, CorpusError, CorpusWriteError, formatMessage } from '../errors.js';
@@ -63,7 +64,36 @@ export async function ingestPaths(args: string[], options: IngestOptions): Promi
     return { results, skipped, corpusProblems: existing.problems };
   };
   if (options.dryRun) return run();
-  return withWriteLock(options.corpus, 'ingest', options, run);
+  const made = await missingFolders(options.corpus);
+  const report = await withWriteLock(options.corpus, 'ingest', options, run);
+  // A run that stored nothing in a corpus it created (every input failed) leaves no empty folder behind.
+  if (made.length > 0 && !report.results.some((r) => r.status === 'stored')) await removeEmpty(made);
+  return report;
+}
+
+/** Returns the folders of `dir` that do not exist yet, the deepest first (the ones a run would create). */
+async function missingFolders(dir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    try {
+      await stat(at);
+      return missing;
+    } catch {
+      missing.push(at);
+      if (dirname(at) === at) return missing;
+    }
+  }
+}
+
+/** Removes the folders, deepest first, while they are empty (rmdir refuses one that is not). */
+async function removeEmpty(folders: string[]): Promise<void> {
+  for (const folder of folders) {
+    try {
+      await rmdir(folder);
+    } catch {
+      return;
+    }
+  }
 }
 
 /** Runs `work` holding the corpus lock (when the options give one), after removing what killed runs left behind. */

@@ -33,6 +33,22 @@ describe('aipolicy ingest', () => {
     expect(readFileSync(join(corpus, 'nl-national-nu-nctv-phishing-chatgpt.md'), 'utf8')).toBe(stored);
   });
 
+  it('leaves no new corpus folder behind when every input failed, and keeps one that existed', () => {
+    const corpus = join(dir, 'new', 'corpus');
+    const empty = join(dir, 'empty.md');
+    writeFileSync(empty, '  \n');
+    const failed = runCli(['ingest', empty, join(dir, 'missing.md'), '--corpus', corpus]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('empty.md');
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+    mkdirSync(corpus, { recursive: true });
+    expect(runCli(['ingest', empty, '--corpus', corpus]).code).toBe(2);
+    expect(existsSync(corpus)).toBe(true);
+    const stored = runCli(['ingest', empty, join(FIXTURES, 'sources', 'nl-national-nu-nctv-phishing-chatgpt.md'), '--corpus', join(dir, 'other')]);
+    expect(stored.code).toBe(2);
+    expect(corpusFiles(join(dir, 'other'))).toContain('nl-national-nu-nctv-phishing-chatgpt.md');
+  });
+
   it('updates a document whose text changed, and reports a copy under another name as duplicate', () => {
     const corpus = join(dir, 'corpus');
     const file = join(dir, 'plan.md');
