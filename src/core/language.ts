@@ -1,16 +1,42 @@
 // The only importer of the language detectors. A passage with enough function words is decided by
 // them; otherwise by eld, which was measured against franc 6 and franc-all on the development set
 // (README, "Language detection"): as accurate on whole passages, far better on short ones (98% vs
-// 87% at 30 characters) and faster. eld is restricted to our four languages once, here, on its
-// shared instance. When its two best languages are nearly tied (a bilingual nl|fr line), franc,
-// restricted the same way, breaks the tie. Luxembourgish, which none of them knows, is recognised
-// by its own function words among texts read as German or Dutch.
-import { eld } from 'eld/extrasmall';
+// 87% at 30 characters) and faster. eld is restricted to our four languages once, here. When its
+// two best languages are nearly tied (a bilingual nl|fr line), franc, restricted the same way,
+// breaks the tie. Luxembourgish, which none of them knows, is recognised by its own function words
+// among texts read as German or Dutch.
+import type { eld as EldInstance } from 'eld/extrasmall';
 import { franc } from 'franc';
 import type { LanguageCode, Passage } from '../model.js';
 import { tokenize, type Token } from './tokens.js';
 
 const LANGUAGES: readonly LanguageCode[] = ['nl', 'fr', 'de', 'en'];
+type Eld = typeof EldInstance;
+
+
+// eld's own data module holds 49,000 n-grams of 60 languages; building it takes about 0.3 s and 80 MB
+// in every process and worker thread. `npm run build` writes the n-grams that score nl, fr, de or en
+// (scripts/language-data.mjs), which give the same scores on those languages; eld's detector is
+// loaded with them. Without that file (a build that skipped the step), eld's whole set is used.
+async function loadEld(): Promise<{ eld: Eld; model: 'subset' | 'whole' }> {
+  try {
+    const dataSpecifier = '#eld-ngrams';
+    const detectorUrl = new URL('../languageDetector.js', import.meta.resolve('eld/extrasmall')).href;
+    const [data, detector] = await Promise.all([
+      import(dataSpecifier, { with: { type: 'json' } }) as Promise<{ default: unknown }>,
+      import(detectorUrl) as Promise<{ createEld: () => { instance: Eld; loadData: (data: unknown) => string } }>,
+    ]);
+    const { instance, loadData } = detector.createEld();
+    if (!loadData(data.default)) throw new Error('eld did not take the n-grams');
+    return { eld: instance, model: 'subset' };
+  } catch {
+    return { eld: (await import('eld/extrasmall')).eld, model: 'whole' };
+  }
+}
+
+const { eld, model } = await loadEld();
+/** Which n-grams eld was loaded with: our four languages' share of its data set, or the whole set. */
+export const LANGUAGE_MODEL = model;
 eld.setLanguageSubset([...LANGUAGES]);
 const FRANC_CODES: Record<string, LanguageCode> = { nld: 'nl', fra: 'fr', deu: 'de', eng: 'en' };
 /** eld's two best scores closer than this (relative) are a tie. */
@@ -119,6 +145,11 @@ export function detectLanguages(passages: Passage[], tokens?: Token[][]): Langua
     if (share > 0) languages[code] = share;
   }
   return { passages: own.map((code) => (code === 'und' ? language : code)), language, languages };
+}
+
+/** Returns eld's scores of a text for nl, fr, de and en (the languages it scores at all; {} for none). */
+export function scoreByNgrams(text: string): Record<string, number> {
+  return eld.detect(text).getScores();
 }
 
 function detectSample(text: string): LanguageCode {

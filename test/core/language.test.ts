@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, detectLanguages } from '../../src/core/language.js';
+import { detectLanguage, detectLanguages, LANGUAGE_MODEL, scoreByNgrams } from '../../src/core/language.js';
 import { splitPassages } from '../../src/core/text.js';
 
 describe('detectLanguage', () => {
@@ -37,5 +39,25 @@ describe('detectLanguages', () => {
 
   it('is und for an empty document', () => {
     expect(detectLanguages([]).language).toBe('und');
+  });
+});
+
+describe('the n-grams eld is loaded with', () => {
+  it('are our four languages’ share of its data set, written by npm run build', () => {
+    expect(LANGUAGE_MODEL).toBe('subset');
+  });
+
+  it('score every development passage, whole and cut short, as eld’s whole data set does', async () => {
+    const whole = (await import('eld/extrasmall')).eld;
+    whole.setLanguageSubset(['nl', 'fr', 'de', 'en']);
+    const passages = readFileSync(fileURLToPath(new URL('../../fixtures/devset/passages.jsonl', import.meta.url)), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(passages.length).toBeGreaterThan(200);
+    const texts = passages.flatMap((text) => [text, text.slice(0, 20), text.slice(0, 60), text.slice(-40)]);
+    const differing = texts.filter((text) => JSON.stringify(scoreByNgrams(text)) !== JSON.stringify(whole.detect(text).getScores()));
+    expect(differing).toEqual([]);
+    expect(Object.keys(scoreByNgrams(passages[0]!)).length).toBeGreaterThan(0);
   });
 });
