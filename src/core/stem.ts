@@ -1,6 +1,7 @@
-// The only importer of natural. Its index module pulls in database drivers and reads ./.env,
-// so only the stemmers are imported (see TOOLCHAIN.md).
-import stemmers from 'natural/lib/natural/stemmers/index.js';
+// The only importer of natural. Its index module pulls in database drivers and reads ./.env, and
+// even its stemmers' index loads the stemmers of fourteen languages (about 70 ms): only the four
+// Porter stemmers we use are loaded, each when a stemmer of its language is first made.
+import { createRequire } from 'node:module';
 import type { LanguageCode } from '../model.js';
 import { Memo } from './memo.js';
 
@@ -15,20 +16,19 @@ const MEMO_SIZE = 10_000;
 
 type Backend = { stem: (token: string) => string };
 
+const require = createRequire(import.meta.url);
+/** natural's module of each language's Porter stemmer (German's for Luxembourgish). */
+const BACKENDS: Partial<Record<LanguageCode, string>> = {
+  en: 'natural/lib/natural/stemmers/porter_stemmer.js',
+  nl: 'natural/lib/natural/stemmers/porter_stemmer_nl.js',
+  fr: 'natural/lib/natural/stemmers/porter_stemmer_fr.js',
+  de: 'natural/lib/natural/stemmers/porter_stemmer_de.js',
+  lb: 'natural/lib/natural/stemmers/porter_stemmer_de.js',
+};
+
 function backendFor(language: LanguageCode): Backend | undefined {
-  switch (language) {
-    case 'en':
-      return stemmers.PorterStemmer;
-    case 'nl':
-      return stemmers.PorterStemmerNl;
-    case 'fr':
-      return stemmers.PorterStemmerFr;
-    case 'de':
-    case 'lb':
-      return stemmers.PorterStemmerDe;
-    default:
-      return undefined;
-  }
+  const path = BACKENDS[language];
+  return path === undefined ? undefined : (require(path) as Backend);
 }
 
 /** Returns a memoising stemmer for the language; for `und` the stem is the folded word itself. */
