@@ -293,8 +293,9 @@ export const AUTO_JOBS_MIN = 64;
  * Returns how many worker threads prepare the inputs (0: this thread does). `--jobs N` asks for N
  * threads: this one alone for 1, else N workers. `auto` takes a worker per core but one, from
  * AUTO_JOBS_MIN inputs: this thread reads, writes and commits meanwhile, and each worker holds its
- * own language data and lexicon (about 60 MB live): on two cores, one worker keeps ingest of
- * 100,000 documents under 300 MB where two took 474 MB, for some speed (README, "Speed").
+ * own language data, lexicon and heap: on two cores one worker keeps ingest of 100,000 documents
+ * under 300 MB (at 10,000 documents two workers took 227 MB and were 8% faster than one, at 171 MB;
+ * README, "Speed").
  */
 export function workerCount(jobs: number | 'auto', inputs: number, cores = availableParallelism()): number {
   if (jobs === 'auto') return inputs >= AUTO_JOBS_MIN ? Math.max(0, Math.min(cores - 1, inputs)) : 0;
