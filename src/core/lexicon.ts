@@ -191,7 +191,11 @@ function addTerm(matcher: LanguageMatcher, term: string, target: TermTarget): vo
   } else if (term.startsWith('=')) {
     addPhrase(matcher.forms, tokenize(term.slice(1)).map((t) => t.folded), target);
   } else if (isCaseSensitive(term)) {
-    addPhrase(matcher.exact, tokenize(term).map((t) => t.surface), target);
+    const words = tokenize(term).map((t) => t.surface);
+    addPhrase(matcher.exact, words, target);
+    // Acronyms and names take an s in the plural and the German genitive (CSIRTs, LLMs, des AI Acts).
+    const last = words[words.length - 1]!;
+    if (/^\p{L}{2,}$/u.test(last) && !/[sS]$/.test(last)) addPhrase(matcher.exact, [...words.slice(0, -1), `${last}s`], target);
   } else {
     const tokens = tokenize(term);
     const stems = tokens.map((t) => matcher.stemmer.stem(t.lower));

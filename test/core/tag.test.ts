@@ -59,6 +59,15 @@ describe('findTerms', () => {
     expect(findTerms(lexicon, 'Het bedrijf investeert in cybersecurity.', 'nl').some((m) => m.term === 'cybersecurity')).toBe(true);
   });
 
+  it('matches an acronym or name written as is with an s for the plural or the genitive, and not lowercased', () => {
+    const concepts = (text: string, language: 'nl' | 'de' | 'en') => findTerms(lexicon, text, language).map((m) => [m.term, m.targets[0]!.concept]);
+    expect(concepts('die schnelle Umsetzung des AI Acts', 'de')).toEqual([['AI Acts', 'ai-act']]);
+    expect(concepts('Two DPIAs and three FRIAs', 'en').map(([term]) => term)).toEqual(['DPIAs', 'FRIAs']);
+    // "Vdabs" is not written as the acronym is, and one s is all that is added.
+    expect(concepts('Vdabs', 'nl')).toEqual([]);
+    expect(concepts('Der AI Actss', 'de')).toEqual([]);
+  });
+
   it('takes a bank or station counter out of the public-services counters', () => {
     expect(findTerms(lexicon, 'De bank sluit haar laatste bankloket en het stationsloket.', 'nl').map((m) => m.term)).toEqual([]);
     expect(findTerms(lexicon, 'Het stadsloket helpt burgers.', 'nl').map((m) => m.term)).toContain('stadsloket');
