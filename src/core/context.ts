@@ -65,6 +65,7 @@ const OFFICE = 8;
 const CONJUNCTION = 16;
 /** The word has a long s (see markerMatches). */
 const LONG_S = 32;
+const EXECUTIVE = 64;
 
 /** Returns the cue flags of a token's folded form; a token's Word carries them for the next token of it. */
 function cueFlags(token: Token, cues: CueSet): number {
@@ -98,6 +99,7 @@ export function compileCues(cues: Cues, language: TaxonomyLanguage): CueSet {
   const atWords = examples.every((c) => /^[\p{L}\p{N}]/u.test(c));
   const conjunctions = words(cues.conjunctions[language].concat(cues.conjunctions.en));
   const offices = words(cues.offices[language].concat(cues.offices.en));
+  const executives = words(cues.executives[language].concat(cues.executives.en));
   const exampleStarts = new Set(examples.flatMap((c) => tokenize(c).slice(0, 1).map((t) => t.folded)));
   const flags = new Map<string, number>();
   const flag = (set: Set<string>, bit: number) => {
@@ -107,6 +109,7 @@ export function compileCues(cues: Cues, language: TaxonomyLanguage): CueSet {
   flag(aiPairStarts, AI_PAIR_START);
   flag(exampleStarts, EXAMPLE_START);
   flag(offices, OFFICE);
+  flag(executives, EXECUTIVE);
   flag(conjunctions, CONJUNCTION);
   return {
     examples: examples.length === 0 ? undefined : new RegExp(source, 'giu'),
@@ -260,7 +263,13 @@ function findTitles(text: string, tokens: Token[], cues: CueSet): Sentence[] {
   const spans: Sentence[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if ((cueFlags(token, cues) & OFFICE) === 0) continue;
+    const flags = cueFlags(token, cues);
+    // "the Walloon Government", "le Gouvernement entend": the executive that decides, named as a body.
+    if ((flags & EXECUTIVE) !== 0 && isCapitalised(token.surface) && !startsSentence(text, tokens, i)) {
+      spans.push({ start: token.start, end: token.end });
+      continue;
+    }
+    if ((flags & OFFICE) === 0) continue;
     // The title goes on through its portfolio: capitalised words, the words that join them
     // ("van", "de la", "für", "of"), and the word right after such a joiner ("minister van
     // digitalisering"); a lower-case word after a non-joiner ends it ("het ministerie wil dat ...").
@@ -278,6 +287,17 @@ function findTitles(text: string, tokens: Token[], cues: CueSet): Sentence[] {
     spans.push({ start: token.start, end });
   }
   return spans;
+}
+
+/** A capital first letter and a lower-case second one ("Government", not "government" or a heading's "GOVERNMENT"). */
+function isCapitalised(surface: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(surface);
+}
+
+/** True when nothing but punctuation that ends or opens a sentence, a quote or a list line comes before the token. */
+function startsSentence(text: string, tokens: Token[], i: number): boolean {
+  if (i === 0) return true;
+  return /[.!?:;•·▪\n"“«(]/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
 }
 
 // "AI", "IA", "KI" count only in capitals: "j'ai", "ai" and "ki" are other words.

@@ -45,6 +45,8 @@ export interface Cues {
   neutral: Record<TaxonomyLanguage, string[]>;
   /** Words that open an office title ("Minister van … en Klimaat"): theme words in a title are not the subject. */
   offices: Record<TaxonomyLanguage, string[]>;
+  /** Words that, capitalised inside a sentence, name a government as the body that decides ("the Walloon Government"): counted as a title. */
+  executives: Record<TaxonomyLanguage, string[]>;
   /** Words that make a passage about AI (for concepts with `context: ai`). */
   ai: Record<TaxonomyLanguage, string[]>;
   /** Native words spelt like an English term (French "courses", errands): never read as English loanwords in that language. */
@@ -236,9 +238,10 @@ function parseCues(data: unknown): Cues {
   for (const language of TAXONOMY_LANGUAGES) {
     for (const term of neutral[language]) validateTerm(term, `cues.yml: neutral.${language}`);
   }
-  // Older cue files have no native words: none then.
+  // Older cue files have no native words or executives: none then.
   const native = section('native', true);
-  return { examples: section('examples'), conjunctions: section('conjunctions'), neutral, offices: section('offices'), ai: section('ai'), native };
+  const executives = section('executives', true);
+  return { examples: section('examples'), conjunctions: section('conjunctions'), neutral, offices: section('offices'), executives, ai: section('ai'), native };
 }
 
 function asRecord(value: unknown, where: string): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contextsOf, mentionsAi, readContext, splitSentences } from '../../src/core/context.js';
+import { collectEvidence } from '../../src/core/evidence.js';
 import { loadLexicon } from '../../src/workflows/lexicon.js';
 
 const lexicon = loadLexicon();
@@ -42,6 +43,27 @@ describe('readContext', () => {
     ['en', 'The Minister for Digital Affairs spoke.', 'Digital'],
   ] as const)('%s: the portfolio after an office word is in its title (%s)', (language, text, word) => {
     expect(contextsAt(language, text, word).has('title')).toBe(true);
+  });
+
+  it.each([
+    ['en', 'The study will assist the Walloon Government in its decisions.', 'Government', true],
+    ['en', 'In 2017 the Government decided to fund AI research.', 'Government', true],
+    ['fr', 'Elle illustre la réponse que le Gouvernement entend donner.', 'Gouvernement', true],
+    // Lower-case, the word is the public sector; at a sentence's start or in capitals, the capital says nothing.
+    ['en', 'The ministry promotes responsible AI within and outside government.', 'government', false],
+    ['en', 'Government services must explain their algorithms.', 'Government', false],
+    ['en', 'Budgets rose. Governments now buy AI.', 'Governments', false],
+    ['en', 'A NEW GOVERNMENT PLAN', 'GOVERNMENT', false],
+  ] as const)('%s: a government named with a capital as the body that decides counts as a title (%s)', (language, text, word, title) => {
+    expect(contextsAt(language, text, word).has('title')).toBe(title);
+  });
+
+  it('lets the capitalised executive count less for public services than the public sector does', () => {
+    const weight = (text: string) => {
+      const ps = collectEvidence(lexicon, text, 'en', { documentAboutAi: true }).themes.find((t) => t.theme === 'public-services');
+      return ps?.matches.find((m) => m.concept === 'government')?.weight;
+    };
+    expect(weight('A study of AI will assist the Walloon Government in its decisions.')).toBeLessThan(weight('A study of AI will assist the government in its decisions.')!);
   });
 
   it('splits sentences at full stops, blank lines and list lines', () => {
