@@ -160,23 +160,26 @@ export function compileLexicon(taxonomy: Taxonomy): Lexicon {
   return { taxonomy, matchers, english, englishIndex: indexPhrases(english), cues };
 }
 
+/** The `next` of every bucket without entries of two words or more (most of them): one empty map, never written to. */
+const NO_LONGER: Map<string, PhraseEntry[]> = new Map();
+
 // A common first word ("data") starts over a hundred English terms: looking up the second word
 // first leaves a handful to compare. Each list keeps the longest-first order of the entries.
 function indexPhrases(map: Map<string, PhraseEntry[]>): PhraseIndex {
   const index: PhraseIndex = new Map();
   for (const [first, entries] of map) {
-    const bucket: Bucket = { next: new Map(), single: [] };
+    let single: PhraseEntry[] = [];
+    let next = NO_LONGER;
     for (const entry of entries) {
       if (entry.words.length === 1) {
-        bucket.single.push(entry);
+        single = single.concat([entry]);
         continue;
       }
+      if (next === NO_LONGER) next = new Map();
       const second = entry.words[1]!;
-      const list = bucket.next.get(second) ?? [];
-      list.push(entry);
-      bucket.next.set(second, list);
+      next.set(second, (next.get(second) ?? []).concat([entry]));
     }
-    index.set(first, bucket);
+    index.set(first, { next, single });
   }
   return index;
 }
@@ -219,18 +222,21 @@ function englishForms(term: string): string[][] {
   return [words, [...words.slice(0, -1), plural]];
 }
 
+// Arrays grown by push keep room for 17 items or more, and most lists here hold one or two: built
+// by push, the compiled lexicon took 17 MB of heap in every thread that tags, 9 MB of it spare
+// slots. Its lists are built at their exact length instead (concat copies: they stay short).
 function addPhrase(map: Map<string, PhraseEntry[]>, words: string[], target: TermTarget, forms?: string[]): void {
   if (words.length === 0) return;
   const key = words[0]!;
-  const entries = map.get(key) ?? [];
-  let entry = entries.find((e) => e.words.length === words.length && e.words.every((w, i) => w === words[i]));
+  const entries = map.get(key);
+  const entry = entries?.find((e) => e.words.length === words.length && e.words.every((w, i) => w === words[i]));
   if (!entry) {
-    entry = { words, targets: [], ...(forms ? { forms: [] } : {}) };
-    entries.push(entry);
+    const added: PhraseEntry = { words, targets: [target], ...(forms ? { forms: [forms] } : {}) };
+    map.set(key, entries === undefined ? [added] : entries.concat([added]));
+    return;
   }
-  if (!entry.targets.some((t) => t.theme === target.theme && t.concept === target.concept)) entry.targets.push(target);
-  if (forms && entry.forms && !entry.forms.some((f) => f.join(' ') === forms.join(' '))) entry.forms.push(forms);
-  map.set(key, entries);
+  if (!entry.targets.some((t) => t.theme === target.theme && t.concept === target.concept)) entry.targets = entry.targets.concat([target]);
+  if (forms && entry.forms && !entry.forms.some((f) => f.join(' ') === forms.join(' '))) entry.forms = entry.forms.concat([forms]);
 }
 
 /** Share of a term's form that a stem match must also share as a prefix (guards against Porter collisions). */
