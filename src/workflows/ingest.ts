@@ -294,7 +294,7 @@ export const AUTO_JOBS_MIN = 64;
  * threads: this one alone for 1, else N workers. `auto` takes a worker per core but one, from
  * AUTO_JOBS_MIN inputs: this thread reads, writes and commits meanwhile, and each worker holds its
  * own language data, lexicon and heap: on two cores one worker keeps ingest of 100,000 documents
- * under 300 MB (at 10,000 documents two workers took 227 MB and were 8% faster than one, at 171 MB;
+ * under 300 MB (238 MB; two workers were 29% faster but took 298 MB, too close to the target;
  * README, "Speed").
  */
 export function workerCount(jobs: number | 'auto', inputs: number, cores = availableParallelism()): number {
