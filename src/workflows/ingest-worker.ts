@@ -9,6 +9,9 @@ interface WorkerData {
   taxonomyDir: string | undefined;
   settings: PrepareSettings;
   current: Array<[string, string]>;
+  /** Inputs finished, one slot per worker (see workerPool). */
+  finished: Int32Array;
+  slot: number;
 }
 
 const port = parentPort;
@@ -19,7 +22,13 @@ const current = new Map(data.current);
 port.postMessage({ kind: 'ready', taxonomyVersion: lexicon.taxonomy.version } satisfies WorkerReply);
 port.on('message', (request: WorkerRequest) => {
   prepareInput(lexicon, data.settings, current, request.bytes, request.source).then(
-    (prepared) => port.postMessage({ kind: 'done', job: request.job, prepared } satisfies WorkerReply),
-    (error: unknown) => port.postMessage({ kind: 'crashed', job: request.job, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply),
+    (prepared) => {
+      Atomics.add(data.finished, data.slot, 1);
+      port.postMessage({ kind: 'done', job: request.job, prepared } satisfies WorkerReply);
+    },
+    (error: unknown) => {
+      Atomics.add(data.finished, data.slot, 1);
+      port.postMessage({ kind: 'crashed', job: request.job, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
+    },
   );
 });

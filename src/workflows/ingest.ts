@@ -14,7 +14,7 @@ import { collectInputs, readInput, type InputRef, type SkippedInput } from '../i
 import { sameDocumentKey } from '../core/record.js';
 import type { Prepared } from './prepare-input.js';
 import type { TaxonomySource } from './taxonomy-source.js';
-import { inThread, workerPool } from './preparers.js';
+import { inThread, sharedPool, workerPool } from './preparers.js';
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -33,7 +33,7 @@ export interface IngestOptions {
   notify?: (message: string) => void;
   /** Test hook simulating a full disk (AIPOLICY_FAULT). */
   faults?: WriteFaults | undefined;
-  /** Threads preparing inputs: a number (1: this thread, N: N workers), or `auto` for a worker per core but one from AUTO_JOBS_MIN inputs (default 1). */
+  /** Threads preparing inputs: a number (1: this thread, N: N workers), or `auto` for a worker per core but one from AUTO_JOBS_MIN inputs, this thread taking its share (default 1). */
   jobs?: number | 'auto';
   /** Where the lexicon's taxonomy lives, for worker threads (default: the shipped one). */
   taxonomyDir?: string | undefined;
@@ -140,11 +140,13 @@ async function ingestInputs(inputs: InputRef[], existing: ExistingCorpus, option
     if (doc.taxonomyVersion === version && !doc.bodyEdited) current.set(doc.id, sameDocumentKey(doc));
   }
   const workers = workerCount(options.jobs ?? 1, inputs.length);
+  // `auto` has this thread prepare inputs too whenever the workers have enough waiting.
+  const sharing = workers > 0 && options.jobs === 'auto';
   const settings = { corpus: options.corpus, overrides: options.overrides, dryRun: options.dryRun, ...(options.id === undefined ? {} : { id: options.id }) };
   const preparerOptions = { taxonomy: options.taxonomy, taxonomyDir: options.taxonomyDir, settings, current };
   if (workers > 0) boundWorkerHeaps();
-  const preparer = workers > 0 ? await workerPool(workers, preparerOptions) : inThread(preparerOptions);
-  const jobs = Math.max(1, workers);
+  const preparer = sharing ? await sharedPool(workers, preparerOptions) : workers > 0 ? await workerPool(workers, preparerOptions) : inThread(preparerOptions);
+  const jobs = Math.max(1, workers + (sharing ? 1 : 0));
   const writer = options.dryRun ? undefined : new CorpusWriter(options.corpus, { faults: options.faults });
   const results = new Array<IngestResult | undefined>(inputs.length);
   const writes: Array<Promise<void>> = [];
@@ -292,10 +294,10 @@ export const AUTO_JOBS_MIN = 64;
 /**
  * Returns how many worker threads prepare the inputs (0: this thread does). `--jobs N` asks for N
  * threads: this one alone for 1, else N workers. `auto` takes a worker per core but one, from
- * AUTO_JOBS_MIN inputs: this thread reads, writes and commits meanwhile, and each worker holds its
- * own language data, lexicon and heap: on two cores one worker keeps ingest of 100,000 documents
- * under 300 MB (238 MB; two workers were 29% faster but took 298 MB, too close to the target;
- * README, "Speed").
+ * AUTO_JOBS_MIN inputs, and this thread, besides reading, writing and committing, prepares an input
+ * itself whenever the workers have enough waiting (sharedPool). Each worker holds its own language
+ * data, lexicon and heap: on two cores one worker and this thread ingested 100,000 documents in
+ * 81 s and 283 MB, where two workers had taken 298 MB, too close to the 300 MB target (README, "Speed").
  */
 export function workerCount(jobs: number | 'auto', inputs: number, cores = availableParallelism()): number {
   if (jobs === 'auto') return inputs >= AUTO_JOBS_MIN ? Math.max(0, Math.min(cores - 1, inputs)) : 0;

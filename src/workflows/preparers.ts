@@ -46,24 +46,49 @@ export function inThread(options: PreparerOptions): Preparer {
   };
 }
 
+/** Inputs waiting for each worker of a shared pool before this thread takes the next one itself. */
+export const SHARED_BACKLOG = 2;
+
 /**
- * Returns a preparer using `threads` threads: this one alone for 1, else that many workers (this
- * thread then only reads, writes and keeps order). Measured on two cores, two workers prepared
- * 10,000 documents in 4.2 s where this thread alone took 6.0 s and this thread with one worker 5.2 s.
+ * Returns a preparer sharing the inputs between `count` workers and this thread: an input goes to
+ * the workers while they have fewer than `backlog` each waiting, else this thread prepares it
+ * itself. With workers alone this thread sat idle two thirds of the time (it only reads, writes
+ * and keeps order) while the one worker of a two-core machine did all the analysis; a whole second
+ * worker costs its own language data, lexicon and heap (README, "Speed").
  */
-export async function threadPool(threads: number, options: PreparerOptions): Promise<Preparer> {
-  return threads <= 1 ? inThread(options) : workerPool(threads, options);
+export async function sharedPool(count: number, options: PreparerOptions, backlog = SHARED_BACKLOG): Promise<SharedPool> {
+  const pool = await workerPool(count, options);
+  const here = inThread(options);
+  let preparedHere = 0;
+  return {
+    prepare: (bytes, source) => {
+      if (pool.unfinished() < count * backlog) return pool.prepare(bytes, source);
+      preparedHere += 1;
+      return here.prepare(bytes, source);
+    },
+    preparedHere: () => preparedHere,
+    close: () => pool.close(),
+  };
 }
 
-/** A pool of worker threads, and how many inputs wait in it. */
+/** A shared pool, and how many inputs this thread has taken. */
+export interface SharedPool extends Preparer {
+  preparedHere: () => number;
+}
+
+/** A pool of worker threads, and how many of the inputs sent to it its workers have not finished. */
 interface WorkerPool extends Preparer {
-  waiting: () => number;
+  unfinished: () => number;
 }
 
 /** Returns a preparer with `count` worker threads, each given the next input when it has the fewest waiting. */
 export async function workerPool(count: number, options: PreparerOptions): Promise<WorkerPool> {
   const url = new URL('./ingest-worker.js', import.meta.url);
-  const workerData = { taxonomyDir: options.taxonomyDir, settings: options.settings, current: [...options.current] };
+  // Each worker counts the inputs it has finished in its slot of shared memory: this thread reads
+  // how busy the workers are without waiting for their replies, which a thread busy preparing an
+  // input itself does not read until it is done.
+  const finished = new Int32Array(new SharedArrayBuffer(4 * count));
+  const workerData = { taxonomyDir: options.taxonomyDir, settings: options.settings, current: [...options.current], finished };
   const waiting = new Map<number, { resolve: (p: Prepared) => void; reject: (e: Error) => void; worker: number }>();
   const load = new Array<number>(count).fill(0);
   let failure: Error | undefined;
@@ -77,7 +102,7 @@ export async function workerPool(count: number, options: PreparerOptions): Promi
   const started: Worker[] = [];
   const starting = Promise.all(
     Array.from({ length: count }, (_, n) => {
-      const worker = new Worker(url, { workerData });
+      const worker = new Worker(url, { workerData: { ...workerData, slot: n } });
       started.push(worker);
       return new Promise<Worker>((resolve, reject) => {
         let ready = false;
@@ -127,7 +152,11 @@ export async function workerPool(count: number, options: PreparerOptions): Promi
         workers[target]!.postMessage({ job, source, bytes: moved } satisfies WorkerRequest, [moved.buffer as ArrayBuffer]);
       });
     },
-    waiting: () => waiting.size,
+    unfinished: () => {
+      let done = 0;
+      for (let n = 0; n < count; n++) done += Atomics.load(finished, n);
+      return next - done;
+    },
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },

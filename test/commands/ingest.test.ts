@@ -130,7 +130,7 @@ describe('aipolicy ingest with worker threads', () => {
   const sources = join(FIXTURES, 'sources');
   const snapshot = (corpus: string) => Object.fromEntries(corpusFiles(corpus).map((n) => [n, readFileSync(join(corpus, n), 'utf8')]));
 
-  it('--jobs auto takes a worker per core but one (this thread reads, writes and commits), from 64 inputs', () => {
+  it('--jobs auto takes a worker per core but one (this thread reads, writes, commits and takes its share), from 64 inputs', () => {
     expect(workerCount('auto', AUTO_JOBS_MIN, 2)).toBe(1);
     expect(workerCount('auto', 100_000, 8)).toBe(7);
     expect(workerCount('auto', 100_000, 1)).toBe(0);
