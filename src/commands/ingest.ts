@@ -5,7 +5,7 @@ import { EXIT, formatMessage, UsageError } from '../errors.js';
 import { indexFolder } from '../io/corpus-index.js';
 import { boundHeapGrowth } from '../io/heap.js';
 import { openTaxonomy } from '../workflows/taxonomy-source.js';
-import { AUTO_JOBS_MIN, ingestPaths, type IngestReport } from '../workflows/ingest.js';
+import { AUTO_JOBS_MIN, ingestPaths, SHARED_FROM, type IngestReport } from '../workflows/ingest.js';
 import { checkFormat, emit, metaOverridesOf, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, withMetaFlags, writeOptionsOf, type CommandContext } from './context.js';
 import { startProgress } from './progress.js';
 
@@ -16,7 +16,7 @@ export function ingestCommand(context: CommandContext): Command {
     .argument('<paths...>', 'files, folders or quoted globs (\'docs/**/*.pdf\'); - reads standard input')
     .option('--dry-run', 'show what would be stored, write nothing')
     .option('--id <id>', 'document id (one input only; default: from front matter or file name)')
-    .option('--jobs <n>', `threads analysing documents (default auto: from ${AUTO_JOBS_MIN} inputs, a worker per core but one, and this thread too; 1 = this thread only)`, 'auto');
+    .option('--jobs <n>', `threads analysing documents (default auto: from ${AUTO_JOBS_MIN} inputs a worker per core but one, from ${SHARED_FROM} this thread too; 1 = this thread only)`, 'auto');
   withLockTimeout(withMetaFlags(withFormat(withCorpus(command)))).action(async (paths: string[], options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);

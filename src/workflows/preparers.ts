@@ -11,6 +11,11 @@ export interface Preparer {
   close: () => Promise<void>;
 }
 
+/** A preparer in this thread, which can load its lexicon and language models before the first input. */
+export interface ThreadPreparer extends Preparer {
+  load: () => Promise<unknown>;
+}
+
 /** A message to a worker: one input. */
 export interface WorkerRequest {
   job: number;
@@ -33,15 +38,16 @@ export interface PreparerOptions {
 }
 
 /** Returns a preparer working in this thread (the lexicon and language models are loaded on first use). */
-export function inThread(options: PreparerOptions): Preparer {
+export function inThread(options: PreparerOptions): ThreadPreparer {
   // Loaded by the first input, so that a run with none loads nothing and a failure belongs to an input.
   let loading: Promise<[Lexicon, typeof import('./prepare-input.js')]> | undefined;
+  const load = () => (loading ??= Promise.all([options.taxonomy.lexicon(), import('./prepare-input.js')]));
   return {
     prepare: async (bytes, source) => {
-      loading ??= Promise.all([options.taxonomy.lexicon(), import('./prepare-input.js')]);
-      const [lexicon, { prepareInput }] = await loading;
+      const [lexicon, { prepareInput }] = await load();
       return prepareInput(lexicon, options.settings, options.current, bytes, source);
     },
+    load,
     close: async () => undefined,
   };
 }
@@ -57,8 +63,11 @@ export const SHARED_BACKLOG = 2;
  * worker costs its own language data, lexicon and heap (README, "Speed").
  */
 export async function sharedPool(count: number, options: PreparerOptions, backlog = SHARED_BACKLOG): Promise<SharedPool> {
-  const pool = await workerPool(count, options);
+  // This thread compiles its lexicon while the workers start and compile theirs: compiled at its
+  // first input instead, it kept this thread from sending the workers anything for as long.
   const here = inThread(options);
+  const starting = workerPool(count, options);
+  const [pool] = await Promise.all([starting, here.load()]);
   let preparedHere = 0;
   return {
     prepare: (bytes, source) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, makeTempDir, runCli } from '../helpers/cli.js';
 import { readIndexFile, writeIndexFile } from '../helpers/index-file.js';
-import { AUTO_JOBS_MIN, workerCount } from '../../src/workflows/ingest.js';
+import { AUTO_JOBS_MIN, SHARED_FROM, sharesWork, workerCount } from '../../src/workflows/ingest.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -142,6 +142,17 @@ describe('aipolicy ingest with worker threads', () => {
     expect(workerCount(2, 1, 8)).toBe(0);
   });
 
+  it('--jobs auto has this thread prepare inputs beside its workers from 5,000 inputs, --jobs N never', () => {
+    expect(SHARED_FROM).toBe(5000);
+    expect(sharesWork('auto', SHARED_FROM, 1)).toBe(true);
+    expect(sharesWork('auto', 100_000, 7)).toBe(true);
+    expect(sharesWork('auto', SHARED_FROM - 1, 1)).toBe(false);
+    // No workers (one core): this thread does everything anyway.
+    expect(sharesWork('auto', 100_000, 0)).toBe(false);
+    expect(sharesWork(2, 100_000, 2)).toBe(false);
+    expect(sharesWork(1, 100_000, 0)).toBe(false);
+  });
+
   it('--jobs auto on 64 inputs stores and reports the same as one thread', () => {
     const inputs = join(dir, 'many');
     mkdirSync(inputs);
@@ -155,6 +166,20 @@ describe('aipolicy ingest with worker threads', () => {
     expect(auto.code).toBe(0);
     expect(snapshot(join(dir, 'auto'))).toEqual(snapshot(join(dir, 'one')));
   }, 60_000);
+
+  it('--jobs auto on 5,000 inputs, where this thread takes its share, stores and reports the same as one thread', () => {
+    const inputs = join(dir, 'many');
+    mkdirSync(inputs);
+    const texts = readdirSync(sources).sort().map((n) => readFileSync(join(sources, n), 'utf8').split('\n\n').slice(0, 3).join('\n\n'));
+    for (let i = 0; i < SHARED_FROM; i++) writeFileSync(join(inputs, `in-${String(i).padStart(4, '0')}.md`), `${texts[i % texts.length]!}\n\nCopy ${i}.\n`);
+    const one = runCli(['ingest', inputs, '--corpus', join(dir, 'one'), '--format', 'json', '--jobs', '1']);
+    const auto = runCli(['ingest', inputs, '--corpus', join(dir, 'auto'), '--format', 'json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).results).toHaveLength(SHARED_FROM);
+    expect(auto.stdout).toBe(one.stdout);
+    expect(auto.code).toBe(0);
+    expect(snapshot(join(dir, 'auto'))).toEqual(snapshot(join(dir, 'one')));
+  }, 120_000);
 
   it('stores the same files and reports the same results with --jobs 2 as in one thread, in input order', () => {
     const one = runCli(['ingest', sources, '--corpus', join(dir, 'one'), '--format', 'json', '--jobs', '1']);
