@@ -5,7 +5,7 @@
 // implementation; times start-up against a bare node. Prints each figure next to its target and
 // writes bench-results/bench.json. Nothing here passes or fails: it prints what it measures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readTaxonomy } from '../../src/io/read-taxonomy.js';
@@ -58,6 +58,15 @@ function median(command: string, commandArgs: string[], runs: number, env: Recor
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/** Marks every document of a corpus as analysed with another taxonomy version, so that refresh analyses it again. */
+function markStale(corpus: string): void {
+  for (const name of readdirSync(corpus)) {
+    if (!name.endsWith('.md')) continue;
+    const path = join(corpus, name);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^taxonomy_version: .*$/m, 'taxonomy_version: "bench-stale"'));
+  }
 }
 
 /** Every single-word surface term of the taxonomy, folded: what ripgrep and the naive version look for. */
@@ -132,6 +141,9 @@ for (const size of sizes) {
   const rebuilt = timed(process.execPath, [BIN, 'overlap', '--corpus', corpus]);
   const rg = hasRipgrep ? timed('rg', ['--count-matches', '--ignore-case', '--fixed-strings', '--word-regexp', '-f', termsFile, src]) : undefined;
   const naive = size <= 10000 ? timed(process.execPath, [join(ROOT, 'scripts', 'bench', 'naive.mjs'), src, termsFile]) : undefined;
+  // refresh after a taxonomy change: the one-core corpus, marked as analysed with another version.
+  // Up to 10,000 documents (it rewrites every file, one flush each: minutes at 100,000).
+  const refresh = size <= 10000 ? (markStale(oneCore), timed(process.execPath, [BIN, 'refresh', '--corpus', oneCore, '--format', 'json'])) : undefined;
   const row = {
     documents: size,
     megabytes: mb,
@@ -156,7 +168,9 @@ for (const size of sizes) {
     overlapRebuiltPeakMb: rebuilt.maxRssMb,
     ripgrepSeconds: rg ? rg.seconds : NaN,
     naiveSeconds: naive ? naive.seconds : NaN,
-    failures: [single, all, overlap, overlapAgain, rebuilt].filter((r) => r.status !== 0).length,
+    refreshSeconds: refresh ? refresh.seconds : NaN,
+    refreshPeakMb: refresh ? refresh.maxRssMb : NaN,
+    failures: [single, all, overlap, overlapAgain, rebuilt, ...(refresh ? [refresh] : [])].filter((r) => r.status !== 0).length,
   };
   rows.push(row);
   console.log(`${size} documents, ${fmt(mb, 1)} MB`);
@@ -167,6 +181,7 @@ for (const size of sizes) {
   console.log(`  overlap with the index rebuilt from the files (a fresh clone): ${fmt(rebuilt.seconds)} s, peak ${fmt(rebuilt.maxRssMb, 0)} MB`);
   if (rg) console.log(`  matching floor, ripgrep counting the same terms in the same files: ${fmt(rg.seconds)} s (aipolicy ingest on one core takes ${fmt(single.seconds / rg.seconds, 1)}× as long)`);
   if (naive) console.log(`  naive natural tokenizer + stemmer, no cache, matching only: ${fmt(naive.seconds)} s (aipolicy ingest on one core, doing far more, takes ${fmt(single.seconds / naive.seconds, 2)}× as long)`);
+  if (refresh) console.log(`  refresh of every document after a taxonomy change: ${fmt(refresh.seconds)} s, ${fmt((1000 * refresh.seconds) / size)} ms/document, peak ${fmt(refresh.maxRssMb, 0)} MB${target('peak ≤ 300 MB')}`);
   if (row.failures > 0) console.log(`  WARNING: ${row.failures} run(s) exited with an error`);
   // Nothing is deleted until the end (see the one-core corpus above): at 100,000 documents the work
   // folder holds about 1.5 GB.

@@ -36,18 +36,31 @@ export async function assertCorpusExists(dir: string): Promise<void> {
 
 /** Returns every document of the corpus sorted by id; unreadable files are returned as problems, not thrown. */
 export async function listCorpus(dir: string): Promise<CorpusListing> {
-  await assertCorpusExists(dir);
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
   const documents: StoredDocument[] = [];
   const problems: CorpusError[] = [];
-  for (const name of names) {
-    try {
-      documents.push(await readStoredFile(join(dir, name)));
-    } catch (error) {
-      problems.push(error instanceof CorpusError ? error : new CorpusError(join(dir, name), describeFsError(error)));
-    }
+  for await (const read of eachStored(dir)) {
+    if (read.document) documents.push(read.document);
+    else problems.push(read.problem);
   }
   return { documents, problems };
+}
+
+/** A file of the corpus read: its document, or why it is not one. */
+export type StoredRead = { document: StoredDocument; problem?: undefined } | { document?: undefined; problem: CorpusError };
+
+/** Yields the documents of the corpus one at a time, sorted by id, for runs that must not hold them all (refresh). */
+export async function* eachStored(dir: string): AsyncGenerator<StoredRead> {
+  await assertCorpusExists(dir);
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
+  for (const name of names) {
+    let read: StoredRead;
+    try {
+      read = { document: await readStoredFile(join(dir, name)) };
+    } catch (error) {
+      read = { problem: error instanceof CorpusError ? error : new CorpusError(join(dir, name), describeFsError(error)) };
+    }
+    yield read;
+  }
 }
 
 /** Returns the stored document with this id, or undefined when the corpus has none. */

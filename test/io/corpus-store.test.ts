@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError, CorpusWriteError, UsageError } from '../../src/errors.js';
-import { CorpusWriter, FLUSH_GROUP, flushToDisk, isTempFileName, listCorpus, readStoredFile, removeLeftoverTemps, tempPathFor, writeStored } from '../../src/io/corpus-store.js';
+import { CorpusWriter, eachStored, FLUSH_GROUP, flushToDisk, isTempFileName, listCorpus, readStoredFile, removeLeftoverTemps, tempPathFor, writeStored } from '../../src/io/corpus-store.js';
 import { parseWriteFaults } from '../../src/io/fault.js';
 import type { StoredDocument } from '../../src/model.js';
 import { makeTempDir } from '../helpers/cli.js';
@@ -47,6 +47,27 @@ describe('writeStored', () => {
     mkdirSync(join(dir, 'x.md'));
     await expect(writeStored(dir, doc('x', 'T.\n'))).rejects.toThrow(/^cannot write: .*nothing written for this document$/);
     expect(readdirSync(dir)).toEqual(['x.md']);
+  });
+});
+
+describe('eachStored', () => {
+  it('reads a document only when it is asked for: what changes after the first is read as it is then', async () => {
+    for (const id of ['a', 'b', 'c']) await writeStored(dir, doc(id, `Tekst ${id}.\n`));
+    writeFileSync(join(dir, 'bad.md'), 'no front matter\n');
+    const reads = eachStored(dir);
+    const first = await reads.next();
+    expect(first.value?.document?.id).toBe('a');
+    // Read after the first: a deleted file is a problem, an edited one is read as edited.
+    rmSync(join(dir, 'b.md'));
+    await writeStored(dir, doc('c', 'Tekst c, herzien.\n'));
+    const rest = [];
+    for await (const read of reads) rest.push(read);
+    expect(rest.map((r) => r.document?.id ?? r.problem?.file)).toEqual([join(dir, 'b.md'), join(dir, 'bad.md'), 'c']);
+    expect(rest[2]!.document!.body).toBe('Tekst c, herzien.\n');
+    // listCorpus gives the same, all at once.
+    const listing = await listCorpus(dir);
+    expect(listing.documents.map((d) => d.id)).toEqual(['a', 'c']);
+    expect(listing.problems.map((p) => p.file)).toEqual([join(dir, 'bad.md')]);
   });
 });
 
