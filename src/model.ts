@@ -319,6 +319,16 @@ export interface DocumentView {
   pageCount?: number;
 }
 
+/** A document as `list` shows it: where it is from, its language and its themes with their scores. */
+export interface ListedDocument {
+  id: string;
+  meta: DocumentMeta;
+  language: LanguageCode;
+  themes: Array<{ id: ThemeId; score: number }>;
+  /** Analysed with another taxonomy version or edited by hand: recomputed in memory. */
+  stale: boolean;
+}
+
 /** A theme as the taxonomy command shows it: term counts per language. */
 export interface ThemeSummary {
   id: ThemeId;

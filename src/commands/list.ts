@@ -1,6 +1,6 @@
 // aipolicy list: the documents of the corpus, one line each.
 import { Command } from 'commander';
-import { loadCorpus } from '../workflows/corpus.js';
+import { listIndexedCorpus } from '../workflows/analysis.js';
 import { openTaxonomy } from '../workflows/taxonomy-source.js';
 import { indexFolder } from '../io/corpus-index.js';
 import { checkFormat, emit, reportFileErrors, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';
@@ -11,7 +11,8 @@ export function listCommand(context: CommandContext): Command {
   withFormat(withCorpus(command)).action(async (options: Record<string, unknown>) => {
     const format = String(options['format']);
     checkFormat(format);
-    const corpus = await loadCorpus(resolveCorpus(options, context), openTaxonomy(undefined, indexFolder(context.env)));
+    const cacheDir = indexFolder(context.env);
+    const corpus = await listIndexedCorpus(resolveCorpus(options, context), openTaxonomy(undefined, cacheDir), cacheDir);
     reportFileErrors(context, corpus.problems);
     await emit(context, { kind: 'list', documents: corpus.documents }, format);
   });

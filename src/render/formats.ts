@@ -9,6 +9,7 @@ import type {
   Explanation,
   GapReport,
   IngestResult,
+  ListedDocument,
   OverlapMatrix,
   TagResult,
   TaxonomyReport,
@@ -18,7 +19,7 @@ import type {
 export type Report =
   | { kind: 'tag'; results: TagResult[] }
   | { kind: 'ingest'; results: IngestResult[]; dryRun: boolean; skipped?: Array<{ source: string; reason: string }> }
-  | { kind: 'list'; documents: DocumentView[] }
+  | { kind: 'list'; documents: ListedDocument[] }
   | { kind: 'show'; document: DocumentView; body: string }
   | { kind: 'overlap'; overlap: OverlapMatrix; scope: AnalysisScope }
   | { kind: 'gaps'; gaps: GapReport; scope: AnalysisScope }

@@ -1,6 +1,6 @@
 // JSON output: the interface other programs rely on (see README, "JSON output").
 import { stringifyJsonSafe } from '../core/json-safe.js';
-import type { AnalysisScope, CoverageDiff, CoverageMatrix, DocumentView, GapReport, OverlapMatrix, TagResult, ThemeHit } from '../model.js';
+import type { AnalysisScope, CoverageDiff, CoverageMatrix, DocumentView, GapReport, ListedDocument, OverlapMatrix, TagResult, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 
 /** Returns the report as pretty-printed JSON, always valid, ending with a newline. */
@@ -12,16 +12,27 @@ export function renderJson(report: Report): string {
 const RESULTS_PER_PIECE = 1000;
 
 /**
- * Returns renderJson(report) in pieces: an ingest of 100,000 inputs is written a thousand results
- * at a time, never held as one string; other reports come whole.
+ * Returns renderJson(report) in pieces: an ingest of 100,000 inputs, or a list of 100,000
+ * documents, is written a thousand results at a time, never held as one string; other reports
+ * come whole.
  */
 export function* renderJsonPieces(report: Report): Iterable<string> {
+  // What JSON.stringify(value, null, 2) writes, one result at a time (each indented `depth` levels).
+  const nested = (value: unknown, depth: number) => stringifyJsonSafe(value, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  if (report.kind === 'list' && report.documents.length > RESULTS_PER_PIECE) {
+    const { documents } = report;
+    yield '[\n';
+    for (let at = 0; at < documents.length; at += RESULTS_PER_PIECE) {
+      const piece = documents.slice(at, at + RESULTS_PER_PIECE).map((d) => `  ${nested(listedJson(d), 1)}`);
+      yield `${piece.join(',\n')}${at + RESULTS_PER_PIECE < documents.length ? ',\n' : '\n'}`;
+    }
+    yield ']\n';
+    return;
+  }
   if (report.kind !== 'ingest' || report.results.length <= RESULTS_PER_PIECE) {
     yield `${stringifyJsonSafe(toJson(report), 2)}\n`;
     return;
   }
-  // What JSON.stringify(value, null, 2) writes, one result at a time (each indented two levels).
-  const nested = (value: unknown, depth: number) => stringifyJsonSafe(value, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
   yield `{\n  "dryRun": ${report.dryRun},\n  "results": [\n`;
   const { results } = report;
   for (let at = 0; at < results.length; at += RESULTS_PER_PIECE) {
@@ -31,6 +42,11 @@ export function* renderJsonPieces(report: Report): Iterable<string> {
   yield `  ]${report.skipped ? `,\n  "skipped": ${nested(report.skipped, 1)}` : ''}\n}\n`;
 }
 
+/** A document of `list`: its id and metadata, language, themes with scores, and whether it is stale. */
+function listedJson(d: ListedDocument): unknown {
+  return { id: d.id, ...d.meta, language: d.language, themes: d.themes.map((t) => ({ id: t.id, score: t.score })), stale: d.stale };
+}
+
 function toJson(report: Report): unknown {
   switch (report.kind) {
     case 'tag':
@@ -38,13 +54,7 @@ function toJson(report: Report): unknown {
     case 'ingest':
       return { dryRun: report.dryRun, results: report.results, ...(report.skipped ? { skipped: report.skipped } : {}) };
     case 'list':
-      return report.documents.map((d) => ({
-        id: d.id,
-        ...d.meta,
-        language: d.language,
-        themes: d.themes.map((t) => ({ id: t.id, score: t.score })),
-        stale: d.stale,
-      }));
+      return report.documents.map(listedJson);
     case 'show':
       return documentJson(report.document);
     case 'overlap':

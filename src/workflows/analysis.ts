@@ -3,7 +3,7 @@ import { buildCoverage, buildGaps } from '../core/compare.js';
 import { filterDocuments } from '../core/filter.js';
 import { buildManifest } from '../core/manifest.js';
 import type { CorpusError } from '../errors.js';
-import type { AnalysisScope, CellEvidence, ComparedDocument, CoverageMatrix, DocumentFilter, Evidence, GapReport, GroupBy, StoredDocument, StoredEvidence, ThemeId } from '../model.js';
+import type { AnalysisScope, CellEvidence, ComparedDocument, CoverageMatrix, DocumentFilter, Evidence, GapReport, GroupBy, ListedDocument, StoredDocument, StoredEvidence, ThemeId } from '../model.js';
 import { openCorpusIndex } from '../io/corpus-index.js';
 import { readStoredFile } from '../io/corpus-store.js';
 import { readToolVersion } from '../io/package-info.js';
@@ -76,6 +76,29 @@ async function loadIndexedCorpus(dir: string, filters: DocumentFilter[], source:
     problems: index.problems,
     stale,
   };
+}
+
+/**
+ * Returns the documents of the corpus folder for `list`, through the index like the comparisons:
+ * current documents from their summaries, stale ones read and analysed one at a time. `list` read
+ * every file whole before (10,000 documents: 460 MB and 8.4 s).
+ */
+export async function listIndexedCorpus(dir: string, source: TaxonomySource, cacheDir?: string): Promise<{ documents: ListedDocument[]; problems: CorpusError[] }> {
+  const index = await openCorpusIndex(dir, cacheDir);
+  await index.save();
+  const version = source.version;
+  const documents: ListedDocument[] = [];
+  const themesOf = (themes: Array<{ id: ThemeId; score: number }>) => themes.map((t) => ({ id: t.id, score: t.score }));
+  for (const d of index.takeCompared()) {
+    if (d.taxonomyVersion === version && !d.bodyEdited) {
+      const doc = d.document;
+      documents.push({ id: doc.id, meta: doc.meta, language: doc.language, themes: themesOf(doc.themes), stale: false });
+      continue;
+    }
+    const [view] = await viewDocuments([await readStoredFile(d.path)], source);
+    documents.push({ id: view!.id, meta: view!.meta, language: view!.language, themes: themesOf(view!.themes), stale: true });
+  }
+  return { documents, problems: index.problems };
 }
 
 // A document analysed in memory keeps no piece of its body: its evidence text is read again when

@@ -1,7 +1,8 @@
-import { cpSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, makeTempDir, runCli } from '../helpers/cli.js';
+import { readIndexFile, writeIndexFile } from '../helpers/index-file.js';
 
 // Every test reads a copy of the sample corpus: tests never write into corpus/.
 let dir: string;
@@ -48,6 +49,30 @@ describe('aipolicy list and show', () => {
     expect(docs).toHaveLength(23);
     expect(new Set(docs.map((d) => d.level))).toEqual(new Set(['eu', 'benelux', 'national', 'federal', 'regional', 'local']));
     expect(docs.every((d) => !d.stale)).toBe(true);
+  });
+
+  it('lists from the corpus index, as overlap does: a score changed in the index alone shows', () => {
+    const copy = join(dir, 'list-index');
+    cpSync(corpus, copy, { recursive: true });
+    const cache = join(dir, 'list-cache');
+    const env = { AIPOLICY_CACHE: cache };
+    const first = runCli(['list', '--corpus', copy, '--format', 'json'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(runCli(['list', '--corpus', corpus, '--format', 'json']).stdout);
+    const [name] = readdirSync(cache).filter((n) => n.startsWith('index-'));
+    const file = join(cache, name!);
+    const index = readIndexFile(file);
+    expect(index.rows).toHaveLength(23);
+    for (const row of index.rows) {
+      const themes = row[20] as number[];
+      for (let k = 1; k < themes.length; k += 3) themes[k] = 0.777;
+    }
+    // Written long after the files: every row is trusted without reading its file.
+    writeIndexFile(file, { ...index, written: Date.now() + 60_000 });
+    const docs = JSON.parse(runCli(['list', '--corpus', copy, '--format', 'json'], { env }).stdout) as Array<{ themes: Array<{ score: number }> }>;
+    const scores = docs.flatMap((d) => d.themes.map((t) => t.score));
+    expect(scores.length).toBeGreaterThan(0);
+    expect(new Set(scores)).toEqual(new Set([0.777]));
   });
 
   it('shows one document with evidence text taken from its body', () => {
