@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { DocumentMeta, DocumentView, Evidence, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
-import { makeTable, themeCode, themeLegend, type TableContext } from './table.js';
+import { makeTable, renderRows, themeCode, themeLegend, type TableContext } from './table.js';
 import { excerptOf } from './matrix-text.js';
 import { renderIngestTable } from './table-ingest.js';
 import { sanitizeForTerminal, truncate } from './text-safe.js';
@@ -100,10 +100,10 @@ export function highlight(evidence: Evidence, paint: ChalkInstance, max = EXCERP
 }
 
 function listTable(report: Extract<Report, { kind: 'list' }>, { paint }: TableContext): string {
-  const table = makeTable(['id', 'level', 'where', 'date', 'lang', 'themes']);
+  const rows: string[][] = [];
   for (const d of report.documents) {
     const where = [d.meta.country?.join(';'), d.meta.region].filter((x) => x !== undefined && x !== '').join(' · ');
-    table.push([
+    rows.push([
       sanitizeForTerminal(d.id) + (d.stale ? paint.yellow(' *') : ''),
       d.meta.level ?? paint.dim('—'),
       truncate(where, 22) || paint.dim('—'),
@@ -113,7 +113,8 @@ function listTable(report: Extract<Report, { kind: 'list' }>, { paint }: TableCo
     ]);
   }
   const stale = report.documents.some((d) => d.stale) ? `\n${paint.yellow('*')} stale: analysed with another taxonomy version or edited by hand; run \`aipolicy refresh\`` : '';
-  return `${table.toString()}\n${paint.dim(themeLegend())}\n${report.documents.length} document${report.documents.length === 1 ? '' : 's'}${stale}\n`;
+  const table = renderRows(['id', 'level', 'where', 'date', 'lang', 'themes'], rows);
+  return `${table}\n${paint.dim(themeLegend())}\n${report.documents.length} document${report.documents.length === 1 ? '' : 's'}${stale}\n`;
 }
 
 function taxonomyTable(report: Extract<Report, { kind: 'taxonomy' }>, { paint }: TableContext): string {
