@@ -52,12 +52,12 @@ export function inThread(options: PreparerOptions): ThreadPreparer {
   };
 }
 
-/** Inputs waiting for each worker of a shared pool before this thread takes the next one itself. */
+/** Inputs unfinished per worker of a shared pool (the one it prepares included) from which this thread takes the next one itself. */
 export const SHARED_BACKLOG = 2;
 
 /**
  * Returns a preparer sharing the inputs between `count` workers and this thread: an input goes to
- * the workers while they have fewer than `backlog` each waiting, else this thread prepares it
+ * the workers while they have fewer than `backlog` each unfinished, else this thread prepares it
  * itself. With workers alone this thread sat idle two thirds of the time (it only reads, writes
  * and keeps order) while the one worker of a two-core machine did all the analysis; a whole second
  * worker costs its own language data, lexicon and heap (README, "Speed").
@@ -67,7 +67,16 @@ export async function sharedPool(count: number, options: PreparerOptions, backlo
   // first input instead, it kept this thread from sending the workers anything for as long.
   const here = inThread(options);
   const starting = workerPool(count, options);
-  const [pool] = await Promise.all([starting, here.load()]);
+  const loading = here.load();
+  // Awaited below, unless the workers fail to start first: that failure is the one reported.
+  loading.catch(() => undefined);
+  const pool = await starting;
+  try {
+    await loading;
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   let preparedHere = 0;
   return {
     prepare: (bytes, source) => {

@@ -40,4 +40,10 @@ describe('the shared pool of --jobs auto', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('fails with the reason when this thread cannot compile its lexicon, and does not hang', async () => {
+    const broken = options();
+    broken.taxonomy = { ...broken.taxonomy, lexicon: () => Promise.reject(new Error('taxonomy/themes/data.yml: broken')) };
+    await expect(sharedPool(1, broken, 2)).rejects.toThrow('taxonomy/themes/data.yml: broken');
+  }, 60_000);
 });
