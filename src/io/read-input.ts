@@ -4,6 +4,9 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { DOCUMENT_EXTENSIONS, formatOfExtension, looksBinary } from '../core/format.js';
 import { InputError } from '../errors.js';
+import { describeFsError } from './fs-errors.js';
+
+export { describeFsError };
 
 export { DOCUMENT_EXTENSIONS };
 /** Largest input read, in bytes; larger files are refused without being read. */
@@ -258,26 +261,6 @@ export function baseNameOf(source: string): string {
   const name = basename(source);
   const ext = extname(name);
   return ext ? name.slice(0, -ext.length) : name;
-}
-
-/** Returns a short reason for a file-system error (ENOENT → "no such file"). */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ELOOP':
-      return 'symlink loop';
-    case 'ENAMETOOLONG':
-      return 'name too long';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 function formatBytes(bytes: number): string {

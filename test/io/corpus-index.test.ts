@@ -3,7 +3,9 @@
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LineReader, loadCorpusIndex, openCorpusIndex, summarize } from '../../src/io/corpus-index.js';
+import { LineReader, loadCorpusIndex as loadHere, openCorpusIndex as openHere, summarize } from '../../src/io/corpus-index.js';
+// The listing worker runs as a thread of its own, so that mode is loaded from the build (npm test builds first).
+import { loadCorpusIndex as loadBuilt, openCorpusIndex as openBuilt } from '../../dist/src/io/corpus-index.js';
 import { readStoredFile } from '../../src/io/corpus-store.js';
 import { makeTempDir } from '../helpers/cli.js';
 import { BASELINE, makeBaselineCorpus } from '../helpers/baseline.js';
@@ -45,9 +47,26 @@ async function fromFiles(names: string[]): Promise<unknown[]> {
   return Promise.all(names.map(async (name) => ({ ...summarize(await readStoredFile(join(corpus, name))), path: join(corpus, name) })));
 }
 
-const firstScore = async (id: string): Promise<number> => (await loadCorpusIndex(corpus, cache)).documents.find((d) => d.id === id)!.themes[0]!.score;
+/**
+ * Every test of the index runs twice: with the folder listed in this thread, and listed by the
+ * worker thread that large corpora use (from 0 rows, so that it starts for these few files).
+ */
+const MODES = [
+  { mode: 'listing in this thread', inWorker: false, load: loadHere, open: openHere, options: { listInWorkerFrom: Infinity } },
+  { mode: 'listing in a worker thread', inWorker: true, load: loadBuilt, open: openBuilt, options: { listInWorkerFrom: 0 } },
+];
 
-describe('the corpus index', () => {
+describe.each(MODES)('the corpus index ($mode)', ({ inWorker, load, open, options }) => {
+  const loadCorpusIndex = (folder: string, cacheDir: string | undefined) => load(folder, cacheDir, options);
+  const openCorpusIndex = (folder: string, cacheDir: string | undefined) => open(folder, cacheDir, options);
+  const firstScore = async (id: string): Promise<number> => (await loadCorpusIndex(corpus, cache)).documents.find((d) => d.id === id)!.themes[0]!.score;
+
+  it('lists the folder where it says it does: in a worker only from an index of that many rows', async () => {
+    expect((await openCorpusIndex(corpus, cache)).listedInWorker).toBe(false);
+    await loadCorpusIndex(corpus, cache);
+    expect((await openCorpusIndex(corpus, cache)).listedInWorker).toBe(inWorker);
+  });
+
   it('gives the summaries the files give, and writes one index file for the folder', async () => {
     const loaded = await loadCorpusIndex(corpus, cache);
     expect(loaded.problems).toEqual([]);
@@ -213,6 +232,15 @@ describe('the corpus index', () => {
     rmSync(cache, { recursive: true, force: true });
     expect((await loadCorpusIndex(corpus, undefined)).documents).toEqual(await fromFiles(BASELINE));
     expect(() => statSync(cache)).toThrow();
+  });
+});
+
+describe('the listing worker', () => {
+  it('is replaced by a listing in this thread when it cannot start (here: run from the sources, where no list-worker.js is built)', async () => {
+    await loadHere(corpus, cache);
+    const index = await openHere(corpus, cache, { listInWorkerFrom: 0 });
+    expect(index.listedInWorker).toBe(false);
+    expect(index.documents()).toEqual(await fromFiles(BASELINE));
   });
 });
 
