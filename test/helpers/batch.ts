@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN } from './cli.js';
+import { BIN, cliEnv } from './cli.js';
 
 /** Writes `count` small distinct documents `doc-000.md`… into `dir` and returns their ids. */
 export function writeBatch(dir: string, count: number, first = 0): string[] {
@@ -27,7 +27,7 @@ export interface BackgroundRun {
 
 /** Starts `aipolicy <args>` without waiting for it (standard input closed, or a pipe the caller writes and ends). */
 export function startCli(args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): BackgroundRun {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: [stdin, 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(), stdio: [stdin, 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));

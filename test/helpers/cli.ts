@@ -28,18 +28,26 @@ export interface CliOptions {
   timeout?: number;
 }
 
+/**
+ * Returns the environment of a CLI run of the tests: no colour, no corpus taken from the caller's
+ * environment, and corpus indexes in this test run's folder, never in the user's cache. `extra`
+ * sets or (with undefined) removes variables.
+ */
+export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...extra };
+  delete env['AIPOLICY_CORPUS'];
+  env['AIPOLICY_CACHE'] = extra['AIPOLICY_CACHE'] ?? TEST_CACHE;
+  if (extra['AIPOLICY_CORPUS'] !== undefined) env['AIPOLICY_CORPUS'] = extra['AIPOLICY_CORPUS'];
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return env as NodeJS.ProcessEnv;
+}
+
 /** Runs `aipolicy <args>` and returns its exit code, stdout and stderr. */
 export function runCli(args: string[], options: CliOptions = {}): CliRun {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
-  delete env['AIPOLICY_CORPUS'];
-  // Corpus indexes go to a folder of this test run, never to the user's cache.
-  env['AIPOLICY_CACHE'] = options.env?.['AIPOLICY_CACHE'] ?? TEST_CACHE;
-  if (options.env?.['AIPOLICY_CORPUS'] !== undefined) env['AIPOLICY_CORPUS'] = options.env['AIPOLICY_CORPUS'];
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
-    env: env as NodeJS.ProcessEnv,
+    env: cliEnv(options.env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     ...(options.timeout === undefined ? {} : { timeout: options.timeout, killSignal: 'SIGKILL' as const }),

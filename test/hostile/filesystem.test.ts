@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../helpers/cli.js';
+import { BIN, cliEnv, runCli } from '../helpers/cli.js';
 import { snapshotDir, useBaselineCorpus } from '../helpers/baseline.js';
 
 const scene = useBaselineCorpus();
@@ -72,7 +72,7 @@ describe('files that change between listing and reading', () => {
     writeFileSync(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), command: 'test' })}\n`);
     const before = snapshotDir(scene.corpus);
     delete before['.aipolicy.lock'];
-    const child = spawn(process.execPath, [BIN, 'ingest', docs, '--corpus', scene.corpus, '--format', 'json', '--lock-timeout', '30'], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'ingest', docs, '--corpus', scene.corpus, '--format', 'json', '--lock-timeout', '30'], { env: cliEnv() });
     children.push(child);
     let stdout = '';
     let stderr = '';
