@@ -12,13 +12,19 @@ export function hashText(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
+/** Length of a sameDocumentKey. */
+export const SAME_DOCUMENT_KEY_LENGTH = 16;
+
 /**
  * Returns the key that decides whether an input is the same as its stored version: text, metadata,
- * page offsets, encoding and language hint (a change in any of them is an update).
+ * page offsets, encoding and language hint (a change in any of them is an update). It is 128 bits
+ * of their hash as 16 one-byte characters: ingest keeps one per stored document, in each thread
+ * (for 100,000 documents, 3 MB per thread instead of 6 MB as base64).
  */
+
 export function sameDocumentKey(doc: Pick<ParsedDocument, 'contentHash' | 'meta' | 'pages' | 'encoding' | 'languageHint'>): string {
   const data = JSON.stringify([doc.contentHash, doc.meta, doc.pages ?? null, doc.encoding, doc.languageHint ?? null]);
-  return createHash('sha256').update(data).digest('base64');
+  return createHash('sha256').update(data).digest().toString('latin1', 0, SAME_DOCUMENT_KEY_LENGTH);
 }
 
 /** Returns the stored form of a document: metadata, analysis summary with evidence offsets, body. */

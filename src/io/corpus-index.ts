@@ -128,6 +128,12 @@ export async function loadCorpusIndex(dir: string, cacheDir: string | undefined,
 export interface IndexOptions {
   /** An index of at least this many rows has its folder listed by a worker thread (default LIST_IN_WORKER_FROM). */
   listInWorkerFrom?: number;
+  /**
+   * Keeps each row of the index file as the line it was read from, and decodes it each time it is
+   * asked for: for a run that looks at each document once or twice (ingest), not for the
+   * comparisons, which read every document. 100,000 documents take some 32 MB so instead of 75 MB.
+   */
+  lean?: boolean;
 }
 
 /**
@@ -161,11 +167,14 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
           () => listFolder(dir),
         )
       : undefined;
-  const old = reader === undefined ? undefined : readRows(reader, decoder);
+  const lean = options.lean ?? false;
+  const old = reader === undefined ? undefined : readRows(reader, decoder, lean);
   // Every file is looked at, so that each row of the index can be judged against its file.
   const { names, keys, failures } = inWorker === undefined ? listFolder(dir) : await inWorker;
   const failed = new Map<number, CorpusError>(failures.map(([at, problem]) => [at, new CorpusError(join(dir, names[at]!), problem)]));
-  const entries: Array<Entry | undefined> = new Array<Entry | undefined>(names.length).fill(undefined);
+  // An entry, or in a lean index the line of its row, decoded when asked for (entryOf).
+  const entries: Array<Entry | string | undefined> = new Array<Entry | string | undefined>(names.length).fill(undefined);
+  const entryOf = (kept: Entry | string): Entry => (typeof kept === 'string' ? decoder.entry(JSON.parse(kept) as Row) : kept);
   if (old === undefined) {
     // Nothing of a rejected index is kept, not even the rows read before the fault.
     decoder.reset();
@@ -175,7 +184,7 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
     let at = 0;
     for (let r = 0; r < old.entries.length; r++) {
       // Rows are written in file-name order: the next row's file is most often the next name.
-      at = findName(names, `${old.entries[r]!.document.id}.md`, at);
+      at = findName(names, `${old.ids[r]!}.md`, at);
       if (at === -1) {
         at = 0;
         continue;
@@ -216,7 +225,7 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
   }
   const positionOf = (id: string): number => findName(names, `${id}.md`, 0);
   function* each(): Iterable<IndexedDocument> {
-    for (const entry of entries) if (entry !== undefined) yield decoder.summary(entry);
+    for (const entry of entries) if (entry !== undefined) yield decoder.summary(entryOf(entry));
   }
   // Rows a run records go to a file beside the index as they come, not into memory: a run that
   // stores 100,000 documents would otherwise hold 40 MB of rows until it saves.
@@ -226,7 +235,7 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
       const entry = entries[at];
       if (entry === undefined) continue;
       if (release) entries[at] = undefined;
-      yield new Comparison(entry);
+      yield new Comparison(entryOf(entry));
     }
   }
   return {
@@ -241,7 +250,7 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
     },
     get: (id) => {
       const entry = entries[positionOf(id)];
-      return entry ? decoder.summary(entry) : undefined;
+      return entry === undefined ? undefined : decoder.summary(entryOf(entry));
     },
     record: (summary) => {
       const at = positionOf(summary.id);
@@ -252,7 +261,7 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
       if (statInto(path, key, 0) === undefined) spill?.add(JSON.stringify(encodeRow(decoder.table, summary, key)));
     },
     save: async () => {
-      if (file !== undefined && changed) await writeIndex(file, corpus, decoder, entries, keys, spill);
+      if (file !== undefined && changed) await writeIndex(file, corpus, decoder, entries, keys, spill, lean);
       spill?.discard();
       changed = false;
     },
@@ -701,10 +710,11 @@ function openIndexFile(file: string, corpus: string): IndexReader | undefined {
   return undefined;
 }
 
-/** The rows of an index file, decoded, with the key each records (KEY_FIELDS numbers per row). */
+/** The rows of an index file: decoded (or, lean, their lines), with the id and key (KEY_FIELDS numbers) each records. */
 interface IndexRows {
   written: number;
-  entries: Entry[];
+  entries: Array<Entry | string>;
+  ids: string[];
   keys: number[];
 }
 
@@ -712,22 +722,25 @@ interface IndexRows {
  * Reads and decodes every row of an opened index file, and closes it. Returns undefined when any
  * row is not what its place says, the count differs from the header's, or the last line is cut short.
  */
-function readRows(reader: IndexReader, decoder: Decoder): IndexRows | undefined {
+function readRows(reader: IndexReader, decoder: Decoder, lean: boolean): IndexRows | undefined {
   const { fd, lines, header } = reader;
   try {
     const strings = header.strings.length;
     decoder.reset(new StringTable(header.strings));
-    const entries: Entry[] = [];
+    const entries: Array<Entry | string> = [];
+    const ids: string[] = [];
     const keys: number[] = [];
     for (let line = lines.read(); line !== undefined; line = lines.read()) {
       if (entries.length === header.rows) return undefined;
+      // Every row is checked, lean or not: one that is not what its place says makes the index unusable.
       const row: unknown = JSON.parse(line);
       if (!isRow(row, strings)) return undefined;
+      ids.push(row[0]);
       keys.push(row[1], row[2], row[3], row[4]);
-      entries.push(decoder.entry(row));
+      entries.push(lean ? line : decoder.entry(row));
     }
     if (entries.length !== header.rows || !lines.complete) return undefined;
-    return { written: header.written, entries, keys };
+    return { written: header.written, entries, ids, keys };
   } catch {
     return undefined;
   } finally {
@@ -751,7 +764,17 @@ const ROWS_PER_PIECE = 2000;
 // The string table goes in the header, so every string of every row is numbered before a row is
 // written. Without recorded rows the table is compacted to the strings the rows use; with them, it
 // is written as it is (the rows in the spill file refer to it), strings of replaced rows included.
-async function writeIndex(file: string, corpus: string, decoder: Decoder, entries: Array<Entry | undefined>, keys: Float64Array, spill: RowSpill | undefined): Promise<void> {
+// A lean index writes it as it is too: the lines it kept are written as they were read (their
+// file has the key the line records, or the line would not have been kept).
+async function writeIndex(
+  file: string,
+  corpus: string,
+  decoder: Decoder,
+  entries: Array<Entry | string | undefined>,
+  keys: Float64Array,
+  spill: RowSpill | undefined,
+  lean: boolean,
+): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     if (spill !== undefined && !spill.flush()) throw new Error('the recorded rows could not be kept');
@@ -759,20 +782,24 @@ async function writeIndex(file: string, corpus: string, decoder: Decoder, entrie
     const written = Date.now();
     const recorded = spill?.count ?? 0;
     const from = decoder.table;
-    const table = recorded > 0 ? from : new StringTable();
+    const table = recorded > 0 || lean ? from : new StringTable();
     const kept: number[] = [];
     for (let at = 0; at < entries.length; at++) {
       const entry = entries[at];
       if (entry === undefined) continue;
       kept.push(at);
-      entryRow(table, from, entry, keyAt(keys, at));
+      if (typeof entry !== 'string') entryRow(table, from, entry, keyAt(keys, at));
     }
+    const line = (at: number): string => {
+      const entry = entries[at]!;
+      return typeof entry === 'string' ? entry : JSON.stringify(entryRow(table, from, entry, keyAt(keys, at)));
+    };
     const handle = await open(temp, 'w');
     try {
       const header = { format: FORMAT, corpus, written, rows: kept.length + recorded, strings: table.strings } satisfies IndexHeader;
       await handle.write(`${JSON.stringify(header)}\n`);
       for (let k = 0; k < kept.length; k += ROWS_PER_PIECE) {
-        const piece = kept.slice(k, k + ROWS_PER_PIECE).map((at) => JSON.stringify(entryRow(table, from, entries[at]!, keyAt(keys, at))));
+        const piece = kept.slice(k, k + ROWS_PER_PIECE).map(line);
         await handle.write(`${piece.join('\n')}\n`);
       }
       if (recorded > 0) for await (const chunk of createReadStream(spill!.path)) await handle.write(chunk as Buffer);

@@ -3,12 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadLexicon } from './lexicon.js';
 import { prepareInput, type PrepareSettings } from './prepare-input.js';
+import { unpackKeys, type PackedKeys } from './stored-keys.js';
 import type { WorkerReply, WorkerRequest } from './preparers.js';
 
 interface WorkerData {
   taxonomyDir: string | undefined;
   settings: PrepareSettings;
-  current: Array<[string, string]>;
+  current: PackedKeys;
   /** Inputs finished, one slot per worker (see workerPool). */
   finished: Int32Array;
   slot: number;
@@ -18,7 +19,7 @@ const port = parentPort;
 if (port === null) throw new Error('ingest-worker.js runs as a worker thread');
 const data = workerData as WorkerData;
 const lexicon = loadLexicon(data.taxonomyDir);
-const current = new Map(data.current);
+const current = unpackKeys(data.current);
 port.postMessage({ kind: 'ready', taxonomyVersion: lexicon.taxonomy.version } satisfies WorkerReply);
 port.on('message', (request: WorkerRequest) => {
   prepareInput(lexicon, data.settings, current, request.bytes, request.source).then(

@@ -333,6 +333,7 @@ async function openExisting(dir: string, cacheDir: string | undefined, dryRun: b
     // A new corpus starts with an empty index, which the run fills with what it stores.
     await mkdir(dir, { recursive: true });
   }
-  const index = await openCorpusIndex(dir, cacheDir);
+  // Lean: a run looks at each stored document once or twice (its hash, then its summary if unchanged).
+  const index = await openCorpusIndex(dir, cacheDir, { lean: true });
   return { problems: index.problems, index };
 }

@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Lexicon } from '../core/lexicon.js';
 import type { PrepareSettings, Prepared } from './prepare-input.js';
+import { packKeys } from './stored-keys.js';
 import type { TaxonomySource } from './taxonomy-source.js';
 
 /** Prepares inputs, in any order; `close` ends the threads. */
@@ -106,7 +107,7 @@ export async function workerPool(count: number, options: PreparerOptions): Promi
   // how busy the workers are without waiting for their replies, which a thread busy preparing an
   // input itself does not read until it is done.
   const finished = new Int32Array(new SharedArrayBuffer(4 * count));
-  const workerData = { taxonomyDir: options.taxonomyDir, settings: options.settings, current: [...options.current], finished };
+  const workerData = { taxonomyDir: options.taxonomyDir, settings: options.settings, current: packKeys(options.current), finished };
   const waiting = new Map<number, { resolve: (p: Prepared) => void; reject: (e: Error) => void; worker: number }>();
   const load = new Array<number>(count).fill(0);
   let failure: Error | undefined;

@@ -54,6 +54,7 @@ async function fromFiles(names: string[]): Promise<unknown[]> {
 const MODES = [
   { mode: 'listing in this thread', inWorker: false, load: loadHere, open: openHere, options: { listInWorkerFrom: Infinity } },
   { mode: 'listing in a worker thread', inWorker: true, load: loadBuilt, open: openBuilt, options: { listInWorkerFrom: 0 } },
+  { mode: 'lean, rows kept as lines', inWorker: false, load: loadHere, open: openHere, options: { listInWorkerFrom: Infinity, lean: true } },
 ];
 
 describe.each(MODES)('the corpus index ($mode)', ({ inWorker, load, open, options }) => {
@@ -232,6 +233,57 @@ describe.each(MODES)('the corpus index ($mode)', ({ inWorker, load, open, option
     rmSync(cache, { recursive: true, force: true });
     expect((await loadCorpusIndex(corpus, undefined)).documents).toEqual(await fromFiles(BASELINE));
     expect(() => statSync(cache)).toThrow();
+  });
+});
+
+describe('a lean index (ingest)', () => {
+  it('writes the rows it kept as they were read, beside the rows a writer recorded', async () => {
+    await loadHere(corpus, cache);
+    const id = BASELINE[0]!.replace(/\.md$/, '');
+    tamper(id, 0.123, Date.now() + 60_000);
+    const line = readFileSync(indexFile(), 'utf8').split('\n').find((l) => l.startsWith(`["${id}",`))!;
+    expect(line).toContain('0.123');
+    const index = await openHere(corpus, cache, { lean: true });
+    expect(index.get(id)!.themes[0]!.score).toBe(0.123);
+    const doc = await readStoredFile(join(corpus, BASELINE[2]!));
+    index.record({ ...summarize(doc), themes: [] });
+    await index.save();
+    const lines = readFileSync(indexFile(), 'utf8').split('\n');
+    expect(lines).toContain(line);
+    const { rows, strings } = readIndex();
+    expect(rows).toHaveLength(BASELINE.length);
+    expect(rows.find((r) => r[0] === doc.id)![20]).toEqual([]);
+    // The table was not renumbered: the kept line's numbers still name the same strings.
+    expect(strings[(rows.find((r) => r[0] === id)![20] as number[])[0]!]).toBe(index.get(id)!.themes[0]!.id);
+  });
+
+  it('keeps the string table as it was read: its lines stay valid as they are, even when other rows change', async () => {
+    await loadHere(corpus, cache);
+    // A string no row uses, put first: every number into the table moves up by one.
+    const index = readIndex();
+    const up = (v: unknown): unknown => (typeof v === 'number' && v >= 0 ? v + 1 : v);
+    const shifted = index.rows.map((row) =>
+      row.map((v, f) => {
+        if ([6, 7, 8, 10, 12, 15, 17, 18].includes(f)) return up(v);
+        if (f === 13) return (v as number[]).map((x, k) => (k % 2 === 0 ? up(x) : x));
+        if (f === 20) return (v as number[]).map((x, k) => (k % 3 === 0 ? up(x) : x));
+        return v;
+      }),
+    );
+    writeIndexFile(indexFile(), { ...index, strings: ['unused', ...index.strings], rows: shifted, written: Date.now() + 60_000 });
+    const before = readFileSync(indexFile(), 'utf8').split('\n');
+    // One file changes, so the index is written again; the other rows are kept.
+    const changed = join(corpus, BASELINE[1]!);
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace(/\n$/, ' Edited.\n'));
+    const lean = await openHere(corpus, cache, { lean: true });
+    expect(lean.documents()).toEqual(await fromFiles(BASELINE));
+    await lean.save();
+    expect(readIndex().strings[0]).toBe('unused');
+    const after = readFileSync(indexFile(), 'utf8').split('\n');
+    const changedId = BASELINE[1]!.replace(/\.md$/, '');
+    for (const line of before.slice(1, -1).filter((l) => !l.startsWith(`["${changedId}",`))) expect(after).toContain(line);
+    // Opened again, lean or not, it gives what the files give.
+    expect((await loadHere(corpus, cache)).documents).toEqual(await fromFiles(BASELINE));
   });
 });
 
