@@ -131,7 +131,7 @@ export interface IndexOptions {
   /**
    * Keeps each row of the index file as the line it was read from, and decodes it each time it is
    * asked for: for a run that looks at each document once or twice (ingest), not for the
-   * comparisons, which read every document. 100,000 documents take some 32 MB so instead of 75 MB.
+   * comparisons, which read every document. 100,000 documents take some 32 MB so, instead of 75 MB decoded.
    */
   lean?: boolean;
 }
