@@ -94,7 +94,7 @@ export async function readStoredFile(path: string): Promise<StoredDocument> {
 export function parseStoredText(text: string, path: string): StoredDocument {
   let parsed;
   try {
-    parsed = parseFrontMatter(text.replace(/\r\n?/g, '\n'), path, { maxBytes: MAX_STORED_FRONT_MATTER_BYTES });
+    parsed = parseFrontMatter(text.replace(/\r\n?/g, '\n'), path, { maxBytes: MAX_STORED_FRONT_MATTER_BYTES, canonical: true });
   } catch (error) {
     throw new CorpusError(path, error instanceof Error ? error.message : String(error));
   }

@@ -50,7 +50,7 @@ function checkFile(file: ScannedDocument, context: VerifyContext): { problems: C
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes).replace(/\r\n?/g, '\n');
   let parsed;
   try {
-    parsed = parseFrontMatter(text, file.path, { maxBytes: MAX_STORED_FRONT_MATTER_BYTES });
+    parsed = parseFrontMatter(text, file.path, { maxBytes: MAX_STORED_FRONT_MATTER_BYTES, canonical: true });
   } catch (error) {
     if (!(error instanceof AipolicyError)) throw error;
     return problem('front-matter', error.message);

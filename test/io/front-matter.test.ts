@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter, stringifyFrontMatter } from '../../src/io/front-matter.js';
+import { loadYaml, parseFrontMatter, readCanonical, stringifyFrontMatter } from '../../src/io/front-matter.js';
 
 describe('parseFrontMatter', () => {
   it.each([
@@ -72,5 +73,91 @@ describe('stringifyFrontMatter', () => {
     const parsed = parseFrontMatter(text, 'round.md');
     expect(parsed.data).toEqual(data);
     expect(parsed.body).toBe('Body\n');
+  });
+});
+
+describe('readCanonical: the corpus reader for what stringifyFrontMatter wrote', () => {
+  const yaml = loadYaml();
+  const viaYaml = (block: string): unknown => yaml.load(block, { schema: yaml.CORE_SCHEMA });
+  const blockOf = (data: Record<string, unknown>): string => stringifyFrontMatter(data, '').slice(4, -5);
+  const tricky = {
+    id: 'doc',
+    title: 'Quote " backslash \\ colon: yes # not a comment, tab\there, é, 日本, 😀, \u2028 and \u202e',
+    level: 'federal',
+    country: ['BE', 'NL'],
+    empty: [],
+    none: {},
+    flag: true,
+    off: false,
+    nothing: null,
+    numbers: [0, -3, 0.5, 1e-7, 1e21, 123456789012345680000, -0.25],
+    languages: { nl: 0.7, fr: 0.3, 'needs quoting': 1, 'True': 2 },
+    themes: [
+      { id: 'data', score: 0.5, terms: ['data delen', 'Ü'], evidence: [{ passage: 1, start: 0, end: 4, score: 0.5, terms: ['x'] }] },
+      { id: 'long', terms: Array.from({ length: 40 }, (_, k) => `term number ${k}`), evidence: [] },
+      [1, [2, [3]]],
+      'a plain item: with a colon',
+    ],
+  };
+
+  it('reads what the writer wrote as js-yaml reads it', () => {
+    const block = blockOf(tricky);
+    expect(block.split('\n').length).toBeGreaterThan(10);
+    expect(readCanonical(block)).toEqual(viaYaml(block));
+    expect(readCanonical(block)).toEqual(tricky);
+  });
+
+  it.each([
+    ['a comment', 'id: "doc" # note'],
+    ['a plain string', 'id: doc'],
+    ['single quotes', "id: 'doc'"],
+    ['two spaces after the colon', 'id:  "doc"'],
+    ['a trailing space', 'id: "doc" '],
+    ['a blank line', 'id: "doc"\n\ntitle: "T"'],
+    ['a tab', 'id:\t"doc"'],
+    ['a number written otherwise', 'score: 0.50'],
+    ['an exponent without its sign', 'score: 1e21'],
+    ['minus zero', 'score: -0'],
+    ['a key YAML reads as a boolean', 'True: "x"'],
+    ['a key YAML reads as null', 'NULL: "x"'],
+    ['__proto__', '__proto__: {polluted: true}'],
+    ['a duplicate key', 'id: "a"\nid: "b"'],
+    ['an unquoted flow item', 'country: [BE, NL]'],
+    ['a list one space deeper', 'country:\n   - "BE"'],
+    ['a short list in block style', 'country:\n  - "BE"'],
+    ['an escape the writer does not use', 'id: "\\/doc"'],
+    ['a flow list nested too deep', `a: ${'['.repeat(40)}${']'.repeat(40)}`],
+    ['nothing', ''],
+  ])('leaves %s to js-yaml', (_name, block) => {
+    expect(readCanonical(block)).toBeUndefined();
+  });
+
+  it('never reads a block otherwise than js-yaml, however the writer\'s output is edited', () => {
+    const block = blockOf(tricky);
+    const edits = fc.array(fc.tuple(fc.nat(block.length), fc.nat(3), fc.constantFrom('', ' ', '"', ':', ',', '-', '\n', '#', '[', ']', '{', '}', '0', '\\', 'e', 'x', '  - ')), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(edits, (list) => {
+        let text = block;
+        for (const [at, cut, insert] of list) text = text.slice(0, at) + insert + text.slice(at + cut);
+        const fast = readCanonical(text);
+        let slow: unknown;
+        try {
+          slow = viaYaml(text);
+        } catch {
+          expect(fast).toBeUndefined();
+          return;
+        }
+        if (fast !== undefined) expect(fast).toEqual(slow);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('is what the corpus reader uses, and the corpus reader falls back on js-yaml for a file edited by hand', () => {
+    const text = stringifyFrontMatter(tricky, 'Body\n');
+    expect(parseFrontMatter(text, 'a.md', { canonical: true }).data).toEqual(tricky);
+    const edited = text.replace('level: "federal"', 'level: federal   # edited');
+    expect(readCanonical(edited.slice(4, edited.indexOf('\n---\n')))).toBeUndefined();
+    expect(parseFrontMatter(edited, 'a.md', { canonical: true }).data).toEqual({ ...tricky, level: 'federal' });
   });
 });
