@@ -5,7 +5,7 @@ import { closeSync, openSync, readFileSync, truncateSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES, readInput } from '../../src/io/read-input.js';
-import { BIN, makeTempDir, runCli } from '../helpers/cli.js';
+import { BIN, cliEnv, makeTempDir, runCli } from '../helpers/cli.js';
 import { makeBaselineCorpus, snapshotDir } from '../helpers/baseline.js';
 
 let dir: string;
@@ -43,7 +43,7 @@ describe('a 200 MB file', () => {
     const corpus = makeBaselineCorpus(join(dir, 'b'));
     const readBefore = bytesRead();
     const stdin = openSync(big, 'r');
-    const run = spawnSync(process.execPath, [BIN, 'ingest', '-', '--corpus', corpus], { stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, [BIN, 'ingest', '-', '--corpus', corpus], { stdio: [stdin, 'pipe', 'pipe'], env: cliEnv(), encoding: 'utf8', timeout: 20_000 });
     closeSync(stdin);
     const read = bytesRead() - readBefore;
     expect(run.status).toBe(2);
