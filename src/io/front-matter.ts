@@ -250,7 +250,7 @@ export function readCanonical(block: string): Record<string, unknown> | undefine
   return dumpMapping(data, '') === `${block}\n` ? data : undefined;
 }
 
-interface LineReader {
+interface BlockLines {
   lines: string[];
   at: number;
 }
@@ -266,7 +266,7 @@ function isPlainKey(key: string): boolean {
 
 // The mapping whose lines start with `indent` at the reader's line; `first`, when given, is the
 // first line's text after its indent (the first key of a list item, on the item's "- " line).
-function readBlockMapping(reader: LineReader, indent: string, first: string | undefined): Record<string, unknown> | undefined {
+function readBlockMapping(reader: BlockLines, indent: string, first: string | undefined): Record<string, unknown> | undefined {
   const data: Record<string, unknown> = {};
   let rest = first;
   let keys = 0;
@@ -299,7 +299,7 @@ function readBlockMapping(reader: LineReader, indent: string, first: string | un
 }
 
 // The block under a key: a list ("- " items) or a mapping, `indent` deep.
-function readBlockValue(reader: LineReader, indent: string): unknown {
+function readBlockValue(reader: BlockLines, indent: string): unknown {
   const line = reader.lines[reader.at];
   if (line === undefined || !line.startsWith(indent)) return undefined;
   if (!line.startsWith(`${indent}- `)) return readBlockMapping(reader, indent, undefined);
