@@ -17,11 +17,14 @@ export interface FolderListing {
   failures: Array<[number, string]>;
 }
 
-/** Returns the document files (`*.md`, not hidden) of a corpus folder, each with its key. */
+/** Whether a file name in a corpus folder is a document's: `*.md`, not hidden (temporary files and the lock are). */
+export function isDocumentFileName(name: string): boolean {
+  return name.endsWith('.md') && !name.startsWith('.');
+}
+
+/** Returns the document files of a corpus folder, each with its key. */
 export function listFolder(dir: string): FolderListing {
-  const names = readdirSync(dir)
-    .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
-    .sort();
+  const names = readdirSync(dir).filter(isDocumentFileName).sort();
   const keys = new Float64Array(names.length * KEY_FIELDS);
   const failures: Array<[number, string]> = [];
   // A plain file name adds one segment to the folder: the folder is normalised once, not per file.

@@ -2,6 +2,7 @@
 // why they could not be read), temporary files left by writers, and the lock.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDocumentFileName } from './corpus-listing.js';
 import { LOCK_FILE } from './corpus-lock.js';
 import { isTempFileName, tempFileWriter } from './corpus-store.js';
 import { describeFsError } from './read-input.js';
@@ -39,7 +40,7 @@ export async function scanCorpus(dir: string): Promise<CorpusScan> {
     const path = join(dir, name);
     const pid = tempFileWriter(name);
     if (pid !== undefined && isTempFileName(name)) scan.temps.push({ name, path, pid });
-    else if (name.endsWith('.md') && !name.startsWith('.')) scan.documents.push(await readDocumentFile(name, path));
+    else if (isDocumentFileName(name)) scan.documents.push(await readDocumentFile(name, path));
   }
   return scan;
 }

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { fromFrontMatter, toFrontMatter } from '../core/record.js';
 import { CorpusError, CorpusWriteError, UsageError } from '../errors.js';
 import type { StoredDocument } from '../model.js';
+import { isDocumentFileName } from './corpus-listing.js';
 import { makeDiskFullError, type WriteFaults } from './fault.js';
 import { parseFrontMatter, stringifyFrontMatter } from './front-matter.js';
 import { describeFsError } from './read-input.js';
@@ -51,7 +52,7 @@ export type StoredRead = { document: StoredDocument; problem?: undefined } | { d
 /** Yields the documents of the corpus one at a time, sorted by id, for runs that must not hold them all (refresh). */
 export async function* eachStored(dir: string): AsyncGenerator<StoredRead> {
   await assertCorpusExists(dir);
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
+  const names = (await readdir(dir)).filter(isDocumentFileName).sort();
   for (const name of names) {
     let read: StoredRead;
     try {

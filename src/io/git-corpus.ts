@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { CorpusError, UsageError } from '../errors.js';
 import type { StoredDocument } from '../model.js';
+import { isDocumentFileName } from './corpus-listing.js';
 import { assertCorpusExists, parseStoredText, type CorpusListing } from './corpus-store.js';
 
 /** Returns the documents of the corpus folder `dir` as committed at `revision`, sorted by id; unreadable files as problems. */
@@ -25,7 +26,7 @@ export async function listCorpusAtRevision(dir: string, revision: string): Promi
       const [, type, blob] = line.slice(0, tab).split(' ');
       return { type, blob: blob!, name: line.slice(tab + 1) };
     })
-    .filter((e) => e.type === 'blob' && e.name.endsWith('.md') && !e.name.startsWith('.') && !e.name.includes('/'))
+    .filter((e) => e.type === 'blob' && isDocumentFileName(e.name) && !e.name.includes('/'))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const contents = blobs.length === 0 ? [] : parseBatch(await runGit(dir, ['cat-file', '--batch'], blobs.map((b) => b.blob).join('\n') + '\n'));
   const documents: StoredDocument[] = [];
