@@ -26,7 +26,7 @@ import type { ComparedDocument, DocumentMeta, Evidence, LanguageCode, Level, Sto
 import { assertCorpusExists } from './corpus-store.js';
 import { KEY_FIELDS, listFolder, statInto, type FolderListing } from './corpus-listing.js';
 import { boundHeapGrowth } from './heap.js';
-import { describeFsError } from './read-input.js';
+import { describeFsError } from './fs-errors.js';
 
 /** What the comparisons and ingest need of a stored document, without its body. */
 export interface IndexedDocument {

@@ -7,7 +7,7 @@ import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CorpusError, formatMessage } from '../errors.js';
 import { tempPathFor } from './corpus-store.js';
-import { describeFsError } from './read-input.js';
+import { describeFsError } from './fs-errors.js';
 
 /** Name of the lock file in a corpus folder. */
 export const LOCK_FILE = '.aipolicy.lock';

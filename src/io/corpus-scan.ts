@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isDocumentFileName } from './corpus-listing.js';
 import { LOCK_FILE } from './corpus-lock.js';
 import { isTempFileName, tempFileWriter } from './corpus-store.js';
-import { describeFsError } from './read-input.js';
+import { describeFsError } from './fs-errors.js';
 
 /** Largest corpus file read by verify: a 20 MB body and its front matter fit well within it. */
 const MAX_CORPUS_FILE_BYTES = 64 * 1024 * 1024;

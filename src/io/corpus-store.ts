@@ -11,7 +11,7 @@ import type { StoredDocument } from '../model.js';
 import { isDocumentFileName } from './corpus-listing.js';
 import { makeDiskFullError, type WriteFaults } from './fault.js';
 import { parseFrontMatter, stringifyFrontMatter } from './front-matter.js';
-import { describeFsError } from './read-input.js';
+import { describeFsError } from './fs-errors.js';
 
 /** The documents of a corpus, and the files that could not be read as documents. */
 export interface CorpusListing {
