@@ -15,8 +15,8 @@
 // place says, a row count that differs from the header's, or a last line cut short makes the
 // whole index unusable: it is then rebuilt from the files.
 import { createHash } from 'node:crypto';
-import { mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
-import { closeSync, createReadStream, mkdirSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, mkdirSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -175,6 +175,8 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
   // An entry, or in a lean index the line of its row, decoded when asked for (entryOf).
   const entries: Array<Entry | string | undefined> = new Array<Entry | string | undefined>(names.length).fill(undefined);
   const entryOf = (kept: Entry | string): Entry => (typeof kept === 'string' ? decoder.entry(JSON.parse(kept) as Row) : kept);
+  // For each file whose row of the index file is kept, that row's number: a save copies its line as it is.
+  const oldRow = new Int32Array(old === undefined || lean ? 0 : names.length).fill(-1);
   if (old === undefined) {
     // Nothing of a rejected index is kept, not even the rows read before the fault.
     decoder.reset();
@@ -192,7 +194,10 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
       const k = at * KEY_FIELDS;
       const j = r * KEY_FIELDS;
       const same = old.keys[j] === keys[k] && old.keys[j + 1] === keys[k + 1] && old.keys[j + 2] === keys[k + 2] && old.keys[j + 3] === keys[k + 3];
-      if (same && keys[k + 2]! < fresh && !failed.has(at)) entries[at] = old.entries[r];
+      if (same && keys[k + 2]! < fresh && !failed.has(at)) {
+        entries[at] = old.entries[r];
+        if (!lean) oldRow[at] = r;
+      }
       at += 1;
     }
   }
@@ -261,7 +266,8 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
       if (statInto(path, key, 0) === undefined) spill?.add(JSON.stringify(encodeRow(decoder.table, summary, key)));
     },
     save: async () => {
-      if (file !== undefined && changed) await writeIndex(file, corpus, decoder, entries, keys, spill, lean);
+      const copy = old === undefined || lean ? undefined : { identity: old.identity, rows: old.entries.length, oldRow };
+      if (file !== undefined && changed) await writeIndex(file, corpus, decoder, entries, keys, spill, lean, copy);
       spill?.discard();
       changed = false;
     },
@@ -678,6 +684,14 @@ interface IndexReader {
   fd: number;
   lines: LineReader;
   header: IndexHeader;
+  /** The file's size, modification time and inode when it was opened (see fileIdentity). */
+  identity: string;
+}
+
+/** What tells one version of an index file from another: its size, modification time and inode. */
+function fileIdentity(fd: number): string {
+  const info = fstatSync(fd);
+  return `${info.size}:${info.mtimeMs}:${info.ino}`;
 }
 
 /** Opens an index file and reads its header; undefined when it is missing, of another format or for another folder. */
@@ -699,7 +713,7 @@ function openIndexFile(file: string, corpus: string): IndexReader | undefined {
       if (header !== null && typeof header === 'object' && header.format === FORMAT && header.corpus === corpus) {
         const { written, rows, strings } = header;
         if (typeof written === 'number' && Number.isInteger(rows) && rows >= 0 && Array.isArray(strings) && strings.every((v) => typeof v === 'string')) {
-          return { fd, lines, header };
+          return { fd, lines, header, identity: fileIdentity(fd) };
         }
       }
     }
@@ -716,6 +730,7 @@ interface IndexRows {
   entries: Array<Entry | string>;
   ids: string[];
   keys: number[];
+  identity: string;
 }
 
 /**
@@ -740,7 +755,7 @@ function readRows(reader: IndexReader, decoder: Decoder, lean: boolean): IndexRo
       entries.push(lean ? line : decoder.entry(row));
     }
     if (entries.length !== header.rows || !lines.complete) return undefined;
-    return { written: header.written, entries, ids, keys };
+    return { written: header.written, entries, ids, keys, identity: reader.identity };
   } catch {
     return undefined;
   } finally {
@@ -765,7 +780,11 @@ const ROWS_PER_PIECE = 2000;
 // written. Without recorded rows the table is compacted to the strings the rows use; with them, it
 // is written as it is (the rows in the spill file refer to it), strings of replaced rows included.
 // A lean index writes it as it is too: the lines it kept are written as they were read (their
-// file has the key the line records, or the line would not have been kept).
+// file has the key the line records, or the line would not have been kept). So does an index that
+// kept rows of an index file still as it was read (`copy`): their lines are copied from that file,
+// not encoded again (100,000 rows: some 0.3 s less for a save after one file changed). A table
+// written as it is keeps the strings of rows gone since (levels, publishers, versions: a few
+// hundred at most) until the index is next built afresh.
 async function writeIndex(
   file: string,
   corpus: string,
@@ -774,21 +793,32 @@ async function writeIndex(
   keys: Float64Array,
   spill: RowSpill | undefined,
   lean: boolean,
+  copy: RowCopy | undefined,
 ): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
+  let source: number | undefined;
   try {
     if (spill !== undefined && !spill.flush()) throw new Error('the recorded rows could not be kept');
     await mkdir(join(file, '..'), { recursive: true });
+    source = copy === undefined ? undefined : openUnchanged(file, copy.identity);
     const written = Date.now();
     const recorded = spill?.count ?? 0;
     const from = decoder.table;
-    const table = recorded > 0 || lean ? from : new StringTable();
+    const table = recorded > 0 || lean || source !== undefined ? from : new StringTable();
     const kept: number[] = [];
+    const copied = source === undefined ? undefined : new Uint8Array(copy!.rows);
+    let copies = 0;
     for (let at = 0; at < entries.length; at++) {
       const entry = entries[at];
       if (entry === undefined) continue;
+      const row = copied === undefined ? -1 : copy!.oldRow[at]!;
+      if (row >= 0) {
+        copied![row] = 1;
+        copies += 1;
+        continue;
+      }
       kept.push(at);
-      if (typeof entry !== 'string') entryRow(table, from, entry, keyAt(keys, at));
+      if (table !== from && typeof entry !== 'string') entryRow(table, from, entry, keyAt(keys, at));
     }
     const line = (at: number): string => {
       const entry = entries[at]!;
@@ -796,8 +826,9 @@ async function writeIndex(
     };
     const handle = await open(temp, 'w');
     try {
-      const header = { format: FORMAT, corpus, written, rows: kept.length + recorded, strings: table.strings } satisfies IndexHeader;
+      const header = { format: FORMAT, corpus, written, rows: copies + kept.length + recorded, strings: table.strings } satisfies IndexHeader;
       await handle.write(`${JSON.stringify(header)}\n`);
+      if (copies > 0) await copyRows(source!, copied!, handle);
       for (let k = 0; k < kept.length; k += ROWS_PER_PIECE) {
         const piece = kept.slice(k, k + ROWS_PER_PIECE).map(line);
         await handle.write(`${piece.join('\n')}\n`);
@@ -810,5 +841,43 @@ async function writeIndex(
   } catch {
     // The index is a cache: without it the next run reads the files again.
     await unlink(temp).catch(() => undefined);
+  } finally {
+    if (source !== undefined) closeSync(source);
   }
+}
+
+/** Rows of the index file as it was read that a save copies: their numbers by file position, and how many rows it had. */
+interface RowCopy {
+  identity: string;
+  rows: number;
+  oldRow: Int32Array;
+}
+
+/** Opens the index file when it is still the version that was read (else undefined: its rows are encoded instead). */
+function openUnchanged(file: string, identity: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  if (fileIdentity(fd) === identity) return fd;
+  closeSync(fd);
+  return undefined;
+}
+
+/** Writes the lines of the rows marked in `rows`, read again from the index file open at `fd`, in pieces. */
+async function copyRows(fd: number, rows: Uint8Array, handle: FileHandle): Promise<void> {
+  const lines = new LineReader(fd);
+  lines.read(); // the header
+  const piece: string[] = [];
+  let r = 0;
+  for (let line = lines.read(); line !== undefined; line = lines.read(), r += 1) {
+    if (rows[r] !== 1) continue;
+    piece.push(line);
+    if (piece.length === ROWS_PER_PIECE) await handle.write(`${piece.splice(0).join('\n')}\n`);
+  }
+  // The file is the version that was read, so it has every row: anything else is a failed save.
+  if (r !== rows.length || !lines.complete) throw new Error('the index file changed while it was copied');
+  if (piece.length > 0) await handle.write(`${piece.join('\n')}\n`);
 }

@@ -257,32 +257,62 @@ describe('a lean index (ingest)', () => {
     expect(strings[(rows.find((r) => r[0] === id)![20] as number[])[0]!]).toBe(index.get(id)!.themes[0]!.id);
   });
 
-  it('keeps the string table as it was read: its lines stay valid as they are, even when other rows change', async () => {
+});
+
+/** The index file with a string no row uses put first in its table (every number into the table moves up by one). */
+function prependUnusedString(written: number): void {
+  const index = readIndex();
+  const up = (v: unknown): unknown => (typeof v === 'number' && v >= 0 ? v + 1 : v);
+  const shifted = index.rows.map((row) =>
+    row.map((v, f) => {
+      if ([6, 7, 8, 10, 12, 15, 17, 18].includes(f)) return up(v);
+      if (f === 13) return (v as number[]).map((x, k) => (k % 2 === 0 ? up(x) : x));
+      if (f === 20) return (v as number[]).map((x, k) => (k % 3 === 0 ? up(x) : x));
+      return v;
+    }),
+  );
+  writeIndexFile(indexFile(), { ...index, strings: ['unused', ...index.strings], rows: shifted, written });
+}
+
+describe.each([
+  ['a lean index (ingest)', { lean: true }],
+  ['an index of the comparisons', {}],
+])('saving %s after one file changed', (_name, options) => {
+  it('keeps the string table as it was read, and the lines of the other rows as they were', async () => {
     await loadHere(corpus, cache);
-    // A string no row uses, put first: every number into the table moves up by one.
-    const index = readIndex();
-    const up = (v: unknown): unknown => (typeof v === 'number' && v >= 0 ? v + 1 : v);
-    const shifted = index.rows.map((row) =>
-      row.map((v, f) => {
-        if ([6, 7, 8, 10, 12, 15, 17, 18].includes(f)) return up(v);
-        if (f === 13) return (v as number[]).map((x, k) => (k % 2 === 0 ? up(x) : x));
-        if (f === 20) return (v as number[]).map((x, k) => (k % 3 === 0 ? up(x) : x));
-        return v;
-      }),
-    );
-    writeIndexFile(indexFile(), { ...index, strings: ['unused', ...index.strings], rows: shifted, written: Date.now() + 60_000 });
+    prependUnusedString(Date.now() + 60_000);
     const before = readFileSync(indexFile(), 'utf8').split('\n');
     // One file changes, so the index is written again; the other rows are kept.
     const changed = join(corpus, BASELINE[1]!);
     writeFileSync(changed, readFileSync(changed, 'utf8').replace(/\n$/, ' Edited.\n'));
-    const lean = await openHere(corpus, cache, { lean: true });
-    expect(lean.documents()).toEqual(await fromFiles(BASELINE));
-    await lean.save();
+    const index = await openHere(corpus, cache, options);
+    expect(index.documents()).toEqual(await fromFiles(BASELINE));
+    await index.save();
     expect(readIndex().strings[0]).toBe('unused');
     const after = readFileSync(indexFile(), 'utf8').split('\n');
     const changedId = BASELINE[1]!.replace(/\.md$/, '');
     for (const line of before.slice(1, -1).filter((l) => !l.startsWith(`["${changedId}",`))) expect(after).toContain(line);
+    expect(readIndex().rows).toHaveLength(BASELINE.length);
     // Opened again, lean or not, it gives what the files give.
+    expect((await loadHere(corpus, cache)).documents).toEqual(await fromFiles(BASELINE));
+  });
+
+});
+
+describe('saving an index whose file another run replaced after it was read', () => {
+  it('encodes every row again instead of copying lines from the new file', async () => {
+    await loadHere(corpus, cache);
+    const file = indexFile();
+    const plain = readFileSync(file, 'utf8');
+    prependUnusedString(Date.now() + 60_000);
+    const changed = join(corpus, BASELINE[1]!);
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace(/\n$/, ' Edited.\n'));
+    const index = await openHere(corpus, cache);
+    // Another run writes its own index in between: rows numbered against another table.
+    writeFileSync(file, plain);
+    await index.save();
+    expect(readIndex().strings).not.toContain('unused');
+    expect(readIndex().rows).toHaveLength(BASELINE.length);
     expect((await loadHere(corpus, cache)).documents).toEqual(await fromFiles(BASELINE));
   });
 });
