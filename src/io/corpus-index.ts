@@ -688,6 +688,15 @@ interface IndexReader {
   identity: string;
 }
 
+/** Opens an index file for reading; undefined when it cannot be (missing, unreadable: the index is a cache). */
+function openIfThere(file: string): number | undefined {
+  try {
+    return openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+}
+
 /** What tells one version of an index file from another: its size, modification time and inode. */
 function fileIdentity(fd: number): string {
   const info = fstatSync(fd);
@@ -696,12 +705,8 @@ function fileIdentity(fd: number): string {
 
 /** Opens an index file and reads its header; undefined when it is missing, of another format or for another folder. */
 function openIndexFile(file: string, corpus: string): IndexReader | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
+  const fd = openIfThere(file);
+  if (fd === undefined) return undefined;
   try {
     // The header starts with the format: an index of another format (format 4 was one line of
     // 29 MB for 100,000 documents) is known from its first bytes, not parsed whole to find out.
@@ -855,13 +860,8 @@ interface RowCopy {
 
 /** Opens the index file when it is still the version that was read (else undefined: its rows are encoded instead). */
 function openUnchanged(file: string, identity: string): number | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  if (fileIdentity(fd) === identity) return fd;
+  const fd = openIfThere(file);
+  if (fd === undefined || fileIdentity(fd) === identity) return fd;
   closeSync(fd);
   return undefined;
 }
