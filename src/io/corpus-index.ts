@@ -208,6 +208,9 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
     else if (!failed.has(at)) toRead.push(at);
   }
   let changed = old === undefined || old.entries.length !== present || toRead.length > 0 || failed.size > 0;
+  // What a save needs of the index file that was read, taken here: a closure that named `old` would
+  // keep its arrays (every row's entry, id and key) for as long as the index, past takeCompared.
+  const copy: RowCopy | undefined = old === undefined || lean ? undefined : { identity: old.identity, rows: old.entries.length, oldRow };
   if (toRead.length > 0) {
     if (toRead.length >= MANY_FILES) boundHeapGrowth();
     // Reading a document (and parsing its front matter) is only needed for files the index lacks.
@@ -266,7 +269,6 @@ export async function openCorpusIndex(dir: string, cacheDir: string | undefined,
       if (statInto(path, key, 0) === undefined) spill?.add(JSON.stringify(encodeRow(decoder.table, summary, key)));
     },
     save: async () => {
-      const copy = old === undefined || lean ? undefined : { identity: old.identity, rows: old.entries.length, oldRow };
       if (file !== undefined && changed) await writeIndex(file, corpus, decoder, entries, keys, spill, lean, copy);
       spill?.discard();
       changed = false;
