@@ -1,6 +1,6 @@
 // The shell: the only module that touches process (argv, streams, TTY, environment, exit code).
 import { hostname } from 'node:os';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commands/commander.js';
 import { EXIT, exitCodeOf, formatError, type ExitCode } from './errors.js';
 import { readToolVersion } from './io/package-info.js';
 import type { CommandContext } from './commands/context.js';

@@ -1,5 +1,5 @@
 // Options and corpus loading shared by overlap, gaps, coverage, report and diff.
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import { parseFilter } from '../core/filter.js';
 import { UsageError } from '../errors.js';
 import type { CoverageMatrix, DocumentFilter, GroupBy, OverlapMatrix } from '../model.js';

@@ -1,5 +1,5 @@
 // What a command receives from the shell: streams, colour, width, environment. Commands never touch process.
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import { LEVELS, type MetaOverrides } from '../core/meta.js';
 import { EXIT, formatError, UsageError, type ExitCode } from '../errors.js';
 import { checkFormatName, formatNames, loadRenderer, type Report, type ReportKind } from '../render/formats.js';

@@ -1,5 +1,5 @@
 // aipolicy coverage --require …: the CI gate. Exit 1 naming every shortfall (and every theme lost against a baseline), 0 when all are met.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { describeBaselineMismatch, findLost, parseBaseline } from '../core/baseline.js';
 import { checkCoverage } from '../core/compare.js';
 import { EXIT, UsageError } from '../errors.js';

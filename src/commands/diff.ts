@@ -1,5 +1,5 @@
 // aipolicy diff <corpusA> <corpusB> | diff --since <rev>: the themes each group gained or lost, and the documents that caused it.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { diffSnapshots } from '../core/diff.js';
 import { UsageError } from '../errors.js';
 import { loadComparison, withCompareOptions } from './compare-options.js';

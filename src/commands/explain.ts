@@ -1,5 +1,5 @@
 // aipolicy explain <document> [--theme <id>]: why each theme is asserted, passage by passage.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { explainDocument } from '../workflows/explain.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { checkFormat, emit, resolveCorpus, withCorpus, withFormat, type CommandContext } from './context.js';

@@ -1,5 +1,5 @@
 // aipolicy gaps: for each ordered pair of groups, the themes the first covers and the second does not, marked with the competences.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { buildCorpusCoverage, buildMarkedGaps, buildScope } from '../workflows/analysis.js';
 import { completeOutputEvidence, loadComparison, withCompareOptions } from './compare-options.js';
 import { emit, type CommandContext } from './context.js';

@@ -1,7 +1,7 @@
 // The commands, by name. Only the command being run is loaded: `aipolicy --help` and light
 // commands never pay for the language models, the PDF reader or the renderers of the others.
 // The summaries are what the top-level help lists; a test checks them against the commands.
-import type { Command } from 'commander';
+import type { Command } from './commander.js';
 import type { CommandContext } from './context.js';
 
 /** A command as the top-level help shows it, and how to load it. */

@@ -1,5 +1,5 @@
 // aipolicy ingest <files, folders or globs…>: read, analyse and store documents in the corpus.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { suggestionFlags } from '../core/suggest.js';
 import { EXIT, formatMessage, UsageError } from '../errors.js';
 import { indexFolder } from '../io/corpus-index.js';

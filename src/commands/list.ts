@@ -1,5 +1,5 @@
 // aipolicy list: the documents of the corpus, one line each.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { listIndexedCorpus } from '../workflows/analysis.js';
 import { openTaxonomy } from '../workflows/taxonomy-source.js';
 import { indexFolder } from '../io/corpus-index.js';

@@ -1,5 +1,5 @@
 // aipolicy overlap: theme × group coverage and group × group overlap; with --theme, the passages on both sides.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { buildOverlap } from '../core/compare.js';
 import { buildCorpusCoverage, buildScope } from '../workflows/analysis.js';
 import { completeOutputEvidence, loadComparison, parseTheme, withCompareOptions } from './compare-options.js';

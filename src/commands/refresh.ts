@@ -1,5 +1,5 @@
 // aipolicy refresh: re-analyse stored documents whose analysis is stale, and store the result.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { refreshCorpus } from '../workflows/refresh.js';
 import { checkFormat, emit, reportFileErrors, resolveCorpus, withCorpus, withFormat, withLockTimeout, writeOptionsOf, type CommandContext } from './context.js';

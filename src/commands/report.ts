@@ -1,5 +1,5 @@
 // aipolicy report --out report.html: coverage, overlap and gaps in one self-contained page (or Markdown, JSON, table).
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { buildOverlap } from '../core/compare.js';
 import { writeOutputFile } from '../io/write-output.js';
 import { loadRenderer } from '../render/formats.js';

@@ -1,5 +1,5 @@
 // aipolicy show <id>: one stored document, its metadata, themes and evidence.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { UsageError } from '../errors.js';
 import { findStored } from '../io/corpus-store.js';
 import { viewDocuments } from '../workflows/corpus.js';

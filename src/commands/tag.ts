@@ -1,5 +1,5 @@
 // aipolicy tag <files…|->: language and themes with evidence, without storing anything.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { EXIT, formatMessage } from '../errors.js';
 import { loadLexicon } from '../workflows/lexicon.js';
 import { tagPaths } from '../workflows/tag.js';

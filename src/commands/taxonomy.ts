@@ -1,5 +1,5 @@
 // aipolicy taxonomy [--check]: the themes and their term counts per language; --check exits 1 on a parity problem.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { compileLexicon, findStemCollisions } from '../core/lexicon.js';
 import { checkTaxonomy, TAXONOMY_LANGUAGES } from '../core/taxonomy.js';
 import { EXIT } from '../errors.js';

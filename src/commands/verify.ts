@@ -1,5 +1,5 @@
 // aipolicy verify: check every file of a corpus; exit 1 naming each problem, 0 when it is clean.
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { EXIT, formatMessage } from '../errors.js';
 import { readTaxonomy } from '../io/read-taxonomy.js';
 import { verifyCorpus } from '../workflows/verify.js';
