@@ -73,8 +73,9 @@ export async function emit(context: CommandContext, report: Report, format: stri
     for (const piece of renderJsonPieces(report)) context.out(piece);
     return;
   }
-  const render = await loadRenderer(format, report.kind);
-  context.out(render(report, { color: context.color && format === 'table', width: context.width }));
+  const color = context.color && format === 'table';
+  const render = await loadRenderer(format, report.kind, color);
+  context.out(render(report, { color, width: context.width }));
 }
 
 /** Reports errors of individual files on stderr, one line each, and raises exit 2 when there are any. */

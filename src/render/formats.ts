@@ -46,8 +46,9 @@ export type Renderer = (report: Report, options: RenderOptions) => string;
 const ANALYSES: readonly ReportKind[] = ['overlap', 'gaps', 'coverage', 'diff'];
 
 /** Format name → the kinds of report it can render and how to load its renderer. */
-const FORMATS: Record<string, { kinds: readonly ReportKind[] | 'all'; load: () => Promise<Renderer> }> = {
-  table: { kinds: 'all', load: async () => (await import('./table.js')).renderTable },
+const FORMATS: Record<string, { kinds: readonly ReportKind[] | 'all'; load: (color: boolean) => Promise<Renderer> }> = {
+  // chalk only when the table is to be coloured (see paint.ts).
+  table: { kinds: 'all', load: async (color) => (await Promise.all([import('./table.js'), color ? import('./colour.js') : undefined]))[0].renderTable },
   json: { kinds: 'all', load: async () => (await import('./json.js')).renderJson },
   csv: { kinds: ANALYSES, load: async () => (await import('./csv.js')).renderCsv },
   markdown: { kinds: [...ANALYSES, 'report'], load: async () => (await import('./markdown.js')).renderMarkdown },
@@ -71,8 +72,8 @@ export function checkFormatName(format: string, kind?: ReportKind): void {
   }
 }
 
-/** Returns the renderer of a format, loading it; throws UsageError for an unknown format or one that cannot render `kind`. */
-export async function loadRenderer(format: string, kind?: ReportKind): Promise<Renderer> {
+/** Returns the renderer of a format, loading it (with what colour needs when `color`); throws UsageError for an unknown format or one that cannot render `kind`. */
+export async function loadRenderer(format: string, kind?: ReportKind, color = false): Promise<Renderer> {
   checkFormatName(format, kind);
-  return FORMATS[format]!.load();
+  return FORMATS[format]!.load(color);
 }

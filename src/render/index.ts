@@ -7,6 +7,8 @@ import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
+// Library users may ask the table renderer for colour.
+import './colour.js';
 
 export { formatNames, loadRenderer, type Renderer, type RenderOptions, type Report, type ReportKind } from './formats.js';
 

@@ -1,5 +1,5 @@
 // Documents for the terminal: tag results, ingest reports, the corpus list, one document.
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import type { DocumentMeta, DocumentView, Evidence, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 import { makeTable, renderRows, themeCode, themeLegend, type TableContext } from './table.js';
@@ -86,7 +86,7 @@ function where_(evidence: Evidence): string {
 }
 
 /** Returns an excerpt of the evidence passage around its first term, terms highlighted. */
-export function highlight(evidence: Evidence, paint: ChalkInstance, max = EXCERPT): string {
+export function highlight(evidence: Evidence, paint: Paint, max = EXCERPT): string {
   const excerpt = excerptOf({ ...evidence, text: sanitizeForTerminal(evidence.text) }, max);
   if (paint.level === 0 || evidence.terms.length === 0) return `“${excerpt}”`;
   const pattern = new RegExp(

@@ -1,5 +1,5 @@
 // `explain` for the terminal: each theme, its passages with highlighted terms, weights and scores.
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import type { Explanation, TermMatch } from '../model.js';
 import type { TableContext } from './table.js';
 import { sanitizeForTerminal } from './text-safe.js';
@@ -40,7 +40,7 @@ function describeMatch(m: TermMatch): string {
 }
 
 // Marks every match in the passage: bold yellow with colour, [brackets] without.
-function highlightAll(text: string, matches: TermMatch[], paint: ChalkInstance): string {
+function highlightAll(text: string, matches: TermMatch[], paint: Paint): string {
   const spans = [...matches].sort((a, b) => a.start - b.start).filter((m, i, all) => i === 0 || m.start >= all[i - 1]!.end);
   let out = '';
   let at = 0;

@@ -1,22 +1,27 @@
 // Human output for the terminal: tables through cli-table3, colour through chalk when allowed.
-import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type CliTable3 from 'cli-table3';
 import type { Report, RenderOptions } from './index.js';
 import { renderDocumentReport } from './table-documents.js';
 import { renderExplanation } from './table-explain.js';
 import { sanitizeForTerminal } from './text-safe.js';
 import { renderMatrixReport } from './table-matrices.js';
 import { renderVerifyTable } from './table-verify.js';
+import { painterFor, type Paint } from './paint.js';
+
+// The only importer of cli-table3, a CommonJS package: required, not imported, for the same reason
+// as commander (see commands/commander.ts).
+const Table = createRequire(import.meta.url)('cli-table3') as typeof CliTable3;
 
 /** What every table renderer needs: the colour palette and the width. */
 export interface TableContext {
-  paint: ChalkInstance;
+  paint: Paint;
   width: number;
 }
 
 /** Returns the report as terminal text: tables for matrices, readable blocks for documents. */
 export function renderTable(report: Report, options: RenderOptions): string {
-  const context: TableContext = { paint: new Chalk({ level: options.color ? 1 : 0 }), width: options.width };
+  const context: TableContext = { paint: painterFor(options.color), width: options.width };
   switch (report.kind) {
     case 'overlap':
     case 'gaps':
@@ -61,7 +66,7 @@ export function themeLegend(): string {
 export type Align = 'left' | 'center' | 'right';
 
 /** Returns a cli-table3 table with our look: no colours of its own, compact padding (widths: fixed column widths). */
-export function makeTable(head: string[], colAligns?: Align[], widths?: number[]): Table.Table {
+export function makeTable(head: string[], colAligns?: Align[], widths?: number[]): CliTable3.Table {
   return new Table({
     head,
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
@@ -82,7 +87,7 @@ export const ROWS_PER_PIECE = 100;
  * joined without the borders and heads between them: the same text as one table.
  */
 export function renderRows(head: string[], rows: Array<Array<string | number>>, colAligns?: Align[]): string {
-  const draw = (piece: Array<Array<string | number>>, widths?: number[]): Table.Table => {
+  const draw = (piece: Array<Array<string | number>>, widths?: number[]): CliTable3.Table => {
     const table = makeTable(head, colAligns, widths);
     table.push(...piece);
     return table;
