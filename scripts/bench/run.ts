@@ -5,7 +5,7 @@
 // implementation; times start-up against a bare node. Prints each figure next to its target and
 // writes bench-results/bench.json. Nothing here passes or fails: it prints what it measures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readTaxonomy } from '../../src/io/read-taxonomy.js';
@@ -58,6 +58,28 @@ function median(command: string, commandArgs: string[], runs: number, env: Recor
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * Microseconds per file to create 1,000 files of 4 KB in a new folder the way the store does (a
+ * temporary file, written, closed and renamed; without the flush), right now. On this project's
+ * VM (ext4 mounted with discard) the figure went from 50 µs to 500–700 µs per file for minutes
+ * after another program deleted many files, which moves the one-core ingest rate by a third: the
+ * probe shows what the disk was doing. Its files stay until the bench ends, as the corpora do.
+ */
+function probeFileCreation(dir: string): number {
+  mkdirSync(dir, { recursive: true });
+  const text = 'x'.repeat(4096);
+  const count = 1000;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) {
+    const temp = join(dir, `.probe-${i}.tmp`);
+    const fd = openSync(temp, 'wx');
+    writeSync(fd, text);
+    closeSync(fd);
+    renameSync(temp, join(dir, `probe-${i}.md`));
+  }
+  return Number(process.hrtime.bigint() - start) / 1e3 / count;
 }
 
 /** Marks every document of a corpus as analysed with another taxonomy version, so that refresh analyses it again. */
@@ -123,6 +145,7 @@ for (const size of sizes) {
   // for them. ext4 does not hand out an inode freed in the last minutes while it can find another,
   // and tests each free one it passes (10,000 files written just after 10,000 were deleted took
   // 4 s of system time instead of 0.6 s), so --jobs auto was measured slower than one core.
+  const fileCreateUs = probeFileCreation(join(work, `probe-${size}`));
   const single = oneCoreIngest(src, oneCore);
   const all = timed(process.execPath, [BIN, 'ingest', src, '--corpus', corpus, '--format', 'json', '--jobs', 'auto']);
   // The index ingest left behind answers overlap and coverage; then the same with it rebuilt from the
@@ -149,6 +172,7 @@ for (const size of sizes) {
   const row = {
     documents: size,
     megabytes: mb,
+    fileCreateMicroseconds: fileCreateUs,
     ingestOneCoreSeconds: single.seconds,
     ingestOneCoreMBps: mb / single.seconds,
     ingestOneCorePeakMb: single.maxRssMb,
@@ -178,6 +202,7 @@ for (const size of sizes) {
   };
   rows.push(row);
   console.log(`${size} documents, ${fmt(mb, 1)} MB`);
+  console.log(`  creating a 4 KB file on the bench's disk just before (written and renamed, as the store does, without its flush): ${fmt(fileCreateUs, 0)} µs`);
   console.log(`  ingest, one core (--jobs 1${hasTaskset ? ', taskset -c 0' : ''}): ${fmt(single.seconds)} s = ${fmt(row.ingestOneCoreMBps)} MB/s, ${fmt(size / single.seconds, 0)} documents/s, ${fmt(row.msPerDocumentOneCore)} ms/document, peak ${fmt(single.maxRssMb, 0)} MB${target('≥ 5 MB/s on one core; peak ≤ 300 MB')}`);
   console.log(`  ingest, all ${cpus().length} cores (--jobs auto): ${fmt(all.seconds)} s = ${fmt(row.ingestMBps)} MB/s, ${fmt(row.ingestDocsPerSecond, 0)} documents/s, peak ${fmt(all.maxRssMb, 0)} MB, ${fmt(row.ingestCoresBusy, 1)} cores busy on average${target('peak ≤ 300 MB')}`);
   console.log(`  ingest again, every input unchanged (--jobs auto): ${fmt(again.seconds)} s, peak ${fmt(again.maxRssMb, 0)} MB${target('peak ≤ 300 MB')}`);
