@@ -1,4 +1,4 @@
-// Human output for the terminal: tables through cli-table3, colour through chalk when allowed.
+// Human output for the terminal: tables through cli-table3, colour through chalk when allowed (see paint.ts).
 import { createRequire } from 'node:module';
 import type CliTable3 from 'cli-table3';
 import type { Report, RenderOptions } from './index.js';
