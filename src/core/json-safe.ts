@@ -18,3 +18,86 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2
 export function quoteJsonSafe(text: string): string {
   return NEEDS_ESCAPE.test(text) ? stringifyJsonSafe(text) : `"${text}"`;
 }
+
+/** Pieces of about this many characters are handed out by stringifyJsonSafePieces. */
+const PIECE = 1 << 16;
+/** Items of a long array of flat items written by one stringifyJsonSafe call. */
+const FLAT_SLICE = 512;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** JSON.stringify leaves these out of objects (and writes null for them in arrays). */
+function isOmitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/**
+ * Returns stringifyJsonSafe(value, 2) in pieces of 64 KB or a little more, so that a report of 100,000
+ * documents (a manifest of every id and hash, coverage cells listing their documents) is never
+ * built as one string. Arrays and plain objects are walked; anything else (numbers, strings,
+ * objects with toJSON) is written by stringifyJsonSafe itself.
+ */
+export function* stringifyJsonSafePieces(value: unknown): Generator<string> {
+  let buffer: string[] = [];
+  let size = 0;
+  const push = (text: string): void => {
+    buffer.push(text);
+    size += text.length;
+  };
+  // A value whose children are all primitives is written whole (indented by `depth` levels).
+  const whole = (item: unknown, depth: number): string => {
+    const text = stringifyJsonSafe(item, 2) ?? 'null';
+    return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  };
+  const isFlat = (item: unknown): boolean => {
+    if (Array.isArray(item)) return item.length <= 64 && item.every((x) => x === null || typeof x !== 'object');
+    if (isPlainObject(item)) return Object.values(item).every((x) => x === null || typeof x !== 'object');
+    return true;
+  };
+  function* walk(item: unknown, depth: number): Generator<string> {
+    if (isFlat(item)) {
+      push(whole(item, depth));
+    } else if (Array.isArray(item) && item.every(isFlat)) {
+      // A long array of flat items (ids, a manifest's documents): a slice at a time, each written
+      // whole as an array and its brackets taken off.
+      push('[');
+      for (let at = 0; at < item.length; at += FLAT_SLICE) {
+        const text = whole(Array.from(item.slice(at, at + FLAT_SLICE), (x) => (isOmitted(x) ? null : x)), depth);
+        push(`${at === 0 ? '' : ','}${text.slice(1, text.length - 2 - 2 * depth)}`);
+        if (size >= PIECE) {
+          yield buffer.join('');
+          buffer = [];
+          size = 0;
+        }
+      }
+      push(`\n${'  '.repeat(depth)}]`);
+    } else {
+      const inner = `\n${'  '.repeat(depth + 1)}`;
+      const entries: Array<[string | undefined, unknown]> = Array.isArray(item)
+        ? Array.from(item, (x): [undefined, unknown] => [undefined, isOmitted(x) ? null : x])
+        : Object.entries(item as Record<string, unknown>).filter(([, x]) => !isOmitted(x));
+      if (entries.length === 0) {
+        push(Array.isArray(item) ? '[]' : '{}');
+      } else {
+        push(Array.isArray(item) ? '[' : '{');
+        for (let i = 0; i < entries.length; i++) {
+          const [key, child] = entries[i]!;
+          push(`${i === 0 ? '' : ','}${inner}${key === undefined ? '' : `${quoteJsonSafe(key)}: `}`);
+          yield* walk(child, depth + 1);
+        }
+        push(`\n${'  '.repeat(depth)}${Array.isArray(item) ? ']' : '}'}`);
+      }
+    }
+    if (size >= PIECE) {
+      yield buffer.join('');
+      buffer = [];
+      size = 0;
+    }
+  }
+  yield* walk(value, 0);
+  if (size > 0) yield buffer.join('');
+}

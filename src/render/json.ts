@@ -1,5 +1,5 @@
 // JSON output: the interface other programs rely on (see README, "JSON output").
-import { stringifyJsonSafe } from '../core/json-safe.js';
+import { stringifyJsonSafe, stringifyJsonSafePieces } from '../core/json-safe.js';
 import type { AnalysisScope, CoverageDiff, CoverageMatrix, DocumentView, GapReport, ListedDocument, OverlapMatrix, TagResult, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 
@@ -13,8 +13,8 @@ const RESULTS_PER_PIECE = 1000;
 
 /**
  * Returns renderJson(report) in pieces: an ingest of 100,000 inputs, or a list of 100,000
- * documents, is written a thousand results at a time, never held as one string; other reports
- * come whole.
+ * documents, is written a thousand results at a time, and any other report in pieces of about
+ * 64 KB: none is held as one string.
  */
 export function* renderJsonPieces(report: Report): Iterable<string> {
   // What JSON.stringify(value, null, 2) writes, one result at a time (each indented `depth` levels).
@@ -30,7 +30,14 @@ export function* renderJsonPieces(report: Report): Iterable<string> {
     return;
   }
   if (report.kind !== 'ingest' || report.results.length <= RESULTS_PER_PIECE) {
-    yield `${stringifyJsonSafe(toJson(report), 2)}\n`;
+    // A matrix of 100,000 documents is 28 MB of JSON (the manifest, the cells' documents): written in pieces.
+    // The newline goes with the last piece: a short report still comes as one piece.
+    let previous: string | undefined;
+    for (const piece of stringifyJsonSafePieces(toJson(report))) {
+      if (previous !== undefined) yield previous;
+      previous = piece;
+    }
+    yield `${previous ?? ''}\n`;
     return;
   }
   yield `{\n  "dryRun": ${report.dryRun},\n  "results": [\n`;
