@@ -15,6 +15,17 @@ function wantsColor(argv: string[]): boolean {
   return process.stdout.isTTY === true;
 }
 
+/** Resolves when a stream has drained, or has closed or failed (main() deals with a closed pipe). */
+function waitForDrain(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    stream.once('drain', done).once('close', done).once('error', done);
+  });
+}
+
 /** Returns true when a process with this pid exists (signal 0 only checks; EPERM means it exists under another user). */
 function isRunning(pid: number): boolean {
   try {
@@ -39,6 +50,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
   const context: CommandContext = {
     stdin: process.stdin,
     out: (text) => process.stdout.write(text),
+    drained: () => (process.stdout.writableNeedDrain ? waitForDrain(process.stdout) : Promise.resolve()),
     // Messages quote file names, ids and front matter values: never let them drive the terminal.
     err: (text) => process.stderr.write(sanitizeForTerminal(text, true)),
     color: wantsColor(argv),

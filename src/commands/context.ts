@@ -12,6 +12,8 @@ import type { ProgressSink } from './progress.js';
 export interface CommandContext {
   stdin: NodeJS.ReadableStream;
   out: (text: string) => void;
+  /** Resolves when what `out` was given has been handed on (stdout's buffer drained); absent: at once. */
+  drained?: () => Promise<void>;
   err: (text: string) => void;
   color: boolean;
   width: number;
@@ -70,7 +72,11 @@ export async function emit(context: CommandContext, report: Report, format: stri
   if (format === 'json') {
     // JSON comes in pieces: a long ingest report is never held whole.
     const { renderJsonPieces } = await import('../render/json.js');
-    for (const piece of renderJsonPieces(report)) context.out(piece);
+    // Waiting for each piece to be handed on keeps a slow reader of a pipe from making the output pile up in memory.
+    for (const piece of renderJsonPieces(report)) {
+      context.out(piece);
+      if (context.drained) await context.drained();
+    }
     return;
   }
   const color = context.color && format === 'table';
