@@ -48,6 +48,13 @@ export function* stringifyJsonSafePieces(value: unknown): Generator<string> {
     buffer.push(text);
     size += text.length;
   };
+  // Hands out what is buffered once it reaches a piece.
+  function* flushFull(): Generator<string> {
+    if (size < PIECE) return;
+    yield buffer.join('');
+    buffer = [];
+    size = 0;
+  }
   // A value whose children are all primitives is written whole (indented by `depth` levels).
   const whole = (item: unknown, depth: number): string => {
     const text = stringifyJsonSafe(item, 2) ?? 'null';
@@ -68,11 +75,7 @@ export function* stringifyJsonSafePieces(value: unknown): Generator<string> {
       for (let at = 0; at < item.length; at += FLAT_SLICE) {
         const text = whole(Array.from(item.slice(at, at + FLAT_SLICE), (x) => (isOmitted(x) ? null : x)), depth);
         push(`${at === 0 ? '' : ','}${text.slice(1, text.length - 2 - 2 * depth)}`);
-        if (size >= PIECE) {
-          yield buffer.join('');
-          buffer = [];
-          size = 0;
-        }
+        yield* flushFull();
       }
       push(`\n${'  '.repeat(depth)}]`);
     } else {
@@ -92,11 +95,7 @@ export function* stringifyJsonSafePieces(value: unknown): Generator<string> {
         push(`\n${'  '.repeat(depth)}${Array.isArray(item) ? ']' : '}'}`);
       }
     }
-    if (size >= PIECE) {
-      yield buffer.join('');
-      buffer = [];
-      size = 0;
-    }
+    yield* flushFull();
   }
   yield* walk(value, 0);
   if (size > 0) yield buffer.join('');
