@@ -19,6 +19,13 @@ export function quoteJsonSafe(text: string): string {
   return NEEDS_ESCAPE.test(text) ? stringifyJsonSafe(text) : `"${text}"`;
 }
 
+/** Returns stringifyJsonSafe(value, 2) as written `depth` levels deep in a JSON.stringify(…, null, 2) text (its lines after the first indented). */
+export function stringifyJsonSafeAt(value: unknown, depth: number): string {
+  const text = stringifyJsonSafe(value, 2);
+  // Raw newlines in JSON text are only ever between its tokens (a newline in a string is written \n).
+  return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
 /** Pieces of about this many characters are handed out by stringifyJsonSafePieces. */
 const PIECE = 1 << 16;
 /** Items of a long array of flat items written by one stringifyJsonSafe call. */
@@ -55,11 +62,6 @@ export function* stringifyJsonSafePieces(value: unknown): Generator<string> {
     buffer = [];
     size = 0;
   }
-  // A value whose children are all primitives is written whole (indented by `depth` levels).
-  const whole = (item: unknown, depth: number): string => {
-    const text = stringifyJsonSafe(item, 2) ?? 'null';
-    return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
-  };
   const isFlat = (item: unknown): boolean => {
     if (Array.isArray(item)) return item.length <= 64 && item.every((x) => x === null || typeof x !== 'object');
     if (isPlainObject(item)) return Object.values(item).every((x) => x === null || typeof x !== 'object');
@@ -67,13 +69,13 @@ export function* stringifyJsonSafePieces(value: unknown): Generator<string> {
   };
   function* walk(item: unknown, depth: number): Generator<string> {
     if (isFlat(item)) {
-      push(whole(item, depth));
+      push(stringifyJsonSafeAt(item, depth));
     } else if (Array.isArray(item) && item.every(isFlat)) {
       // A long array of flat items (ids, a manifest's documents): a slice at a time, each written
       // whole as an array and its brackets taken off.
       push('[');
       for (let at = 0; at < item.length; at += FLAT_SLICE) {
-        const text = whole(Array.from(item.slice(at, at + FLAT_SLICE), (x) => (isOmitted(x) ? null : x)), depth);
+        const text = stringifyJsonSafeAt(Array.from(item.slice(at, at + FLAT_SLICE), (x) => (isOmitted(x) ? null : x)), depth);
         push(`${at === 0 ? '' : ','}${text.slice(1, text.length - 2 - 2 * depth)}`);
         yield* flushFull();
       }

@@ -1,5 +1,5 @@
 // JSON output: the interface other programs rely on (see README, "JSON output").
-import { stringifyJsonSafe, stringifyJsonSafePieces } from '../core/json-safe.js';
+import { stringifyJsonSafeAt, stringifyJsonSafePieces } from '../core/json-safe.js';
 import type { AnalysisScope, CoverageDiff, CoverageMatrix, DocumentView, GapReport, ListedDocument, OverlapMatrix, TagResult, ThemeHit } from '../model.js';
 import type { Report } from './index.js';
 
@@ -17,13 +17,11 @@ const RESULTS_PER_PIECE = 1000;
  * 64 KB: none is held as one string.
  */
 export function* renderJsonPieces(report: Report): Iterable<string> {
-  // What JSON.stringify(value, null, 2) writes, one result at a time (each indented `depth` levels).
-  const nested = (value: unknown, depth: number) => stringifyJsonSafe(value, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
   if (report.kind === 'list' && report.documents.length > RESULTS_PER_PIECE) {
     const { documents } = report;
     yield '[\n';
     for (let at = 0; at < documents.length; at += RESULTS_PER_PIECE) {
-      const piece = documents.slice(at, at + RESULTS_PER_PIECE).map((d) => `  ${nested(listedJson(d), 1)}`);
+      const piece = documents.slice(at, at + RESULTS_PER_PIECE).map((d) => `  ${stringifyJsonSafeAt(listedJson(d), 1)}`);
       yield `${piece.join(',\n')}${at + RESULTS_PER_PIECE < documents.length ? ',\n' : '\n'}`;
     }
     yield ']\n';
@@ -43,10 +41,10 @@ export function* renderJsonPieces(report: Report): Iterable<string> {
   yield `{\n  "dryRun": ${report.dryRun},\n  "results": [\n`;
   const { results } = report;
   for (let at = 0; at < results.length; at += RESULTS_PER_PIECE) {
-    const piece = results.slice(at, at + RESULTS_PER_PIECE).map((r) => `    ${nested(r, 2)}`);
+    const piece = results.slice(at, at + RESULTS_PER_PIECE).map((r) => `    ${stringifyJsonSafeAt(r, 2)}`);
     yield `${piece.join(',\n')}${at + RESULTS_PER_PIECE < results.length ? ',\n' : '\n'}`;
   }
-  yield `  ]${report.skipped ? `,\n  "skipped": ${nested(report.skipped, 1)}` : ''}\n}\n`;
+  yield `  ]${report.skipped ? `,\n  "skipped": ${stringifyJsonSafeAt(report.skipped, 1)}` : ''}\n}\n`;
 }
 
 /** A document of `list`: its id and metadata, language, themes with scores, and whether it is stale. */
